@@ -1,0 +1,85 @@
+"""The hackathon platform: `create_app` builds the Flask app and wires every part."""
+from pathlib import Path
+
+from flask import Flask
+
+from .config import INSTANCE_DIR, Config
+from .extensions import csrf, db, limiter, login_manager, migrate, socketio
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: object | None = None) -> Flask:
+    """Build the app; tests pass a TestConfig, everything else reads the environment."""
+    app = Flask(
+        __name__,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+        instance_path=str(INSTANCE_DIR),
+    )
+    app.config.from_object(config or Config())
+    register_extensions(app)
+    register_blueprints(app)
+    register_socket_handlers(app)
+    register_errorhandlers(app)
+    register_template_helpers(app)
+    register_commands(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    from . import models  # noqa: F401  (so Flask-Migrate sees every table)
+    from .auth.session import configure_login
+    from .database import configure_sqlite
+
+    db.init_app(app)
+    with app.app_context():
+        configure_sqlite(db.engine)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    csrf.init_app(app)
+    limiter.init_app(app)
+    configure_login(app, login_manager)
+    socketio.init_app(
+        app,
+        message_queue=app.config["SOCKETIO_MESSAGE_QUEUE"],
+        async_mode=app.config["SOCKETIO_ASYNC_MODE"],
+        cors_allowed_origins=app.config.get("SOCKETIO_CORS_ORIGINS", []),
+    )
+
+
+def register_blueprints(app: Flask) -> None:
+    from .admin import bp as admin_bp
+    from .api import bp as api_bp
+    from .auth import bp as auth_bp
+    from .events import bp as events_bp
+    from .health import bp as health_bp
+    from .invites import bp as invites_bp
+    from .manage import bp as manage_bp
+
+    for blueprint in (auth_bp, events_bp, invites_bp, manage_bp, admin_bp, api_bp, health_bp):
+        app.register_blueprint(blueprint)
+    csrf.exempt(api_bp)
+
+
+def register_socket_handlers(app: Flask) -> None:
+    from .realtime.handlers import LiveNamespace
+
+    socketio.on_namespace(LiveNamespace("/live"))
+
+
+def register_errorhandlers(app: Flask) -> None:
+    from .errors import register
+
+    register(app)
+
+
+def register_template_helpers(app: Flask) -> None:
+    from .templating import register
+
+    register(app)
+
+
+def register_commands(app: Flask) -> None:
+    from .cli import hackathon_cli
+
+    app.cli.add_command(hackathon_cli)

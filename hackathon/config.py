@@ -1,0 +1,60 @@
+"""Configuration read from the environment; see the README for every variable."""
+import os
+import secrets
+from pathlib import Path
+
+INSTANCE_DIR = Path(__file__).resolve().parent.parent / "instance"
+
+
+def load_or_create_secret_key(instance_dir: Path) -> str:
+    """Return the secret key kept under instance/, generating it on first use."""
+    key_file = instance_dir / "secret_key"
+    if not key_file.exists():
+        instance_dir.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(secrets.token_hex(32))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+class Config:
+    """Production-ready defaults; every value can come from the environment."""
+
+    def __init__(self, instance_dir: Path = INSTANCE_DIR):
+        env = os.environ
+        self.SECRET_KEY = env.get("SECRET_KEY") or load_or_create_secret_key(instance_dir)
+        self.SQLALCHEMY_DATABASE_URI = env.get(
+            "DATABASE_URL", f"sqlite:///{instance_dir / 'hackathon.db'}"
+        )
+        self.SOCKETIO_MESSAGE_QUEUE = env.get("SOCKETIO_MESSAGE_QUEUE") or None
+        self.SOCKETIO_ASYNC_MODE = env.get("SOCKETIO_ASYNC_MODE") or None
+        self.RATELIMIT_STORAGE_URI = env.get("RATELIMIT_STORAGE_URI", "memory://")
+        self.SESSION_COOKIE_SECURE = env.get("SESSION_COOKIE_SECURE") == "1"
+        self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
+
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    # A form stays valid as long as the session does, so a long edit never loses its text.
+    WTF_CSRF_TIME_LIMIT = None
+    MAX_CONTENT_LENGTH = 16 * 1024 * 1024
+    RATELIMIT_HEADERS_ENABLED = True
+    LOGIN_LIMIT_PER_IP = "20 per minute;100 per hour"
+    LOGIN_LIMIT_PER_ACCOUNT = "5 per minute;30 per hour"
+    TESTING = False
+
+
+class TestConfig(Config):
+    """Settings for the test suite: a throwaway database and no real CSRF round-trips."""
+
+    def __init__(self, database_url: str, instance_dir: Path):
+        super().__init__(instance_dir)
+        self.SECRET_KEY = "test-secret-key"
+        self.SQLALCHEMY_DATABASE_URI = database_url
+        self.SOCKETIO_MESSAGE_QUEUE = None
+        self.RATELIMIT_STORAGE_URI = "memory://"
+        self.SOCKETIO_ASYNC_MODE = "threading"
+
+    TESTING = True
+    WTF_CSRF_ENABLED = False

@@ -1,0 +1,63 @@
+"""The event settings form, shared by site admins (create) and organizers (edit)."""
+from datetime import datetime
+from zoneinfo import ZoneInfo, available_timezones
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateTimeLocalField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
+
+from ..forms import https_url
+from ..models.event import MILESTONE_COLUMNS
+from .services import EventDetails
+
+TIMEZONES = sorted(available_timezones() - {"localtime", "Factory"})
+SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
+
+
+def milestone_field(label: str) -> DateTimeLocalField:
+    return DateTimeLocalField(label, format="%Y-%m-%dT%H:%M", validators=[DataRequired(
+        message="Pick a date and time.")])
+
+
+class EventForm(FlaskForm):
+    name = StringField("Name", validators=[DataRequired(), Length(max=120)])
+    tagline = StringField("Tagline", validators=[Optional(), Length(max=200)])
+    description = TextAreaField("Description and rules (Markdown)", validators=[Optional(), Length(max=20000)])
+    venue = StringField("Venue", validators=[Optional(), Length(max=200)])
+    online_url = StringField("Online link", validators=[Optional(), Length(max=300), https_url])
+    timezone = SelectField("Time zone", choices=TIMEZONES, default="UTC",
+                           description="Times below are in this zone.")
+    team_size_min = IntegerField("Smallest team", default=1, validators=[DataRequired(), NumberRange(1, 50)])
+    team_size_max = IntegerField("Largest team", default=4, validators=[DataRequired(), NumberRange(1, 50)])
+    is_published = BooleanField("Published (listed on the hub and open to visitors)")
+    registration_opens_at = milestone_field("Registration opens")
+    registration_closes_at = milestone_field("Registration closes")
+    hacking_starts_at = milestone_field("Hacking starts")
+    submissions_due_at = milestone_field("Submissions due")
+    judging_ends_at = milestone_field("Judging ends")
+    results_at = milestone_field("Results published")
+
+    def fill_from(self, event) -> None:
+        """Show an event's milestones in its own time zone."""
+        for column in MILESTONE_COLUMNS:
+            getattr(self, column).data = event.local(getattr(event, column)).replace(tzinfo=None)
+
+    def details(self) -> EventDetails:
+        """The submitted values, with local times converted to aware datetimes."""
+        zone = ZoneInfo(self.timezone.data)
+        values = {name: getattr(self, name).data for name in (
+            "name", "tagline", "description", "venue", "online_url", "timezone",
+            "team_size_min", "team_size_max", "is_published")}
+        values.update({c: _aware(getattr(self, c).data, zone) for c in MILESTONE_COLUMNS})
+        values.update({k: (v or "").strip() for k, v in values.items() if isinstance(v, str) or v is None})
+        return EventDetails(**values)
+
+
+class NewEventForm(EventForm):
+    slug = StringField("Address (slug)", validators=[DataRequired(), Length(max=64), Regexp(
+        SLUG_PATTERN, message="Use lower-case letters, digits and dashes, e.g. spring-hack-2027.")],
+        description="The event lives at /e/<slug>/; it can't change later.")
+
+
+def _aware(local: datetime, zone: ZoneInfo) -> datetime:
+    return local.replace(tzinfo=zone)

@@ -1,0 +1,184 @@
+"""Event rules: creating and editing events, listing them, and signing up as a participant."""
+from dataclasses import dataclass, fields
+from datetime import datetime
+
+from sqlalchemy.exc import IntegrityError
+
+from ..errors import DomainError
+from ..extensions import db
+from ..models import Event, Membership, User
+from ..models.membership import ORGANIZER, PARTICIPANT, STAFF_ROLES
+from ..models.types import utcnow
+from ..schedule import CLOSED, RESULTS, UPCOMING, Schedule
+
+
+class EventError(DomainError):
+    """An event rule refused the change."""
+
+
+class SlugTaken(EventError):
+    def __init__(self, slug):
+        super().__init__(f"Another event already uses the address “{slug}”. Choose another.")
+
+
+class ScheduleOutOfOrder(EventError):
+    status = 422
+
+    def __init__(self, problems: list[tuple[str, str]]):
+        self.problems = problems
+        super().__init__(" ".join(message for _, message in problems))
+
+
+class RegistrationClosed(EventError):
+    def __init__(self, event: Event):
+        super().__init__(f"Registration for {event.name} is not open. "
+                         "Ask an organizer for an invite link if you should take part.")
+
+
+class RoleConflict(EventError):
+    def __init__(self, held: str, wanted: str):
+        super().__init__(f"You are a {held} in this event, so you can't also be a {wanted}. "
+                         "Ask an organizer if this needs to change.")
+
+
+@dataclass
+class EventDetails:
+    """Everything an organizer sets about an event; datetimes are aware."""
+
+    name: str
+    tagline: str
+    description: str
+    venue: str
+    online_url: str
+    timezone: str
+    team_size_min: int
+    team_size_max: int
+    is_published: bool
+    registration_opens_at: datetime
+    registration_closes_at: datetime
+    hacking_starts_at: datetime
+    submissions_due_at: datetime
+    judging_ends_at: datetime
+    results_at: datetime
+
+    def schedule(self) -> Schedule:
+        return Schedule(self.registration_opens_at, self.registration_closes_at, self.hacking_starts_at,
+                        self.submissions_due_at, self.judging_ends_at, self.results_at)
+
+
+def create_event(slug: str, details: EventDetails) -> Event:
+    """Create an event; the slug is unique and the schedule in order."""
+    _check_schedule(details)
+    if db.session.scalar(db.select(Event.id).where(Event.slug == slug)) is not None:
+        raise SlugTaken(slug)
+    event = Event(slug=slug)
+    _apply(event, details)
+    db.session.add(event)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        raise SlugTaken(slug) from None
+    return event
+
+
+def update_event(event: Event, details: EventDetails) -> None:
+    """Save an organizer's edits; the clock is announced only after the commit."""
+    from ..realtime import emitters
+
+    _check_schedule(details)
+    _apply(event, details)
+    db.session.commit()
+    emitters.clock_changed(event)
+
+
+def _check_schedule(details: EventDetails) -> None:
+    problems = details.schedule().order_problems()
+    if details.team_size_min > details.team_size_max:
+        problems.append(("team_size_min", "The minimum team size can't exceed the maximum."))
+    if problems:
+        raise ScheduleOutOfOrder(problems)
+
+
+def _apply(event: Event, details: EventDetails) -> None:
+    for field in fields(details):
+        setattr(event, field.name, getattr(details, field.name))
+
+
+def list_hub_events(user: User) -> dict[str, list[Event]]:
+    """Published events (plus drafts the user runs) grouped as live, upcoming and past."""
+    events = db.session.scalars(db.select(Event).order_by(Event.hacking_starts_at)).all()
+    visible = [event for event in events if event.is_published or _runs(user, event)]
+    groups = {"live": [], "upcoming": [], "past": []}
+    for event in visible:
+        phase = event.phase
+        key = "past" if phase in (RESULTS, CLOSED) else "upcoming" if phase == UPCOMING else "live"
+        groups[key].append(event)
+    groups["past"].reverse()
+    return groups
+
+
+def _runs(user: User, event: Event) -> bool:
+    from ..access import can_manage
+
+    return can_manage(user, event)
+
+
+def check_role_allowed(user: User, event: Event, role: str) -> None:
+    """Participants compete, so they hold no staff role in the same event, and staff don't compete."""
+    held = set(db.session.scalars(db.select(Membership.role).where(
+        Membership.user_id == user.id, Membership.event_id == event.id)))
+    staff_held = sorted(held & set(STAFF_ROLES))
+    if role == PARTICIPANT and staff_held:
+        raise RoleConflict(staff_held[0], PARTICIPANT)
+    if role in STAFF_ROLES and PARTICIPANT in held:
+        raise RoleConflict(PARTICIPANT, role)
+
+
+def join_event(user: User, event: Event) -> Membership:
+    """Sign `user` up as a participant while registration is open."""
+    if not is_registration_open(event):
+        raise RegistrationClosed(event)
+    membership = add_role(user, event, PARTICIPANT)
+    db.session.commit()
+    return membership
+
+
+def add_role(user: User, event: Event, role: str, invite_id: int | None = None) -> Membership:
+    """Give `user` a role in `event` (idempotent, conflict-checked); the caller commits."""
+    existing = db.session.scalar(db.select(Membership).where(
+        Membership.user_id == user.id, Membership.event_id == event.id, Membership.role == role))
+    if existing is not None:
+        return existing
+    check_role_allowed(user, event, role)
+    membership = Membership(user=user, event=event, role=role, invite_id=invite_id)
+    db.session.add(membership)
+    return membership
+
+
+def remove_role(membership: Membership, by: User) -> None:
+    """Take a role away; an event always keeps at least one organizer."""
+    if membership.role == ORGANIZER and not by.is_site_admin:
+        organizers = db.session.scalar(db.select(db.func.count()).select_from(Membership).where(
+            Membership.event_id == membership.event_id, Membership.role == ORGANIZER))
+        if organizers <= 1:
+            raise EventError("An event needs at least one organizer. Invite another before leaving.")
+    db.session.delete(membership)
+    db.session.commit()
+
+
+def can_join(user: User, event: Event) -> bool:
+    """Whether the event page should offer `user` the participant sign-up button."""
+    if not is_registration_open(event):
+        return False
+    if not user.is_authenticated:
+        return True
+    held = set(db.session.scalars(db.select(Membership.role).where(
+        Membership.user_id == user.id, Membership.event_id == event.id)))
+    return not held
+
+
+def is_registration_open(event: Event) -> bool:
+    """Self sign-up is open between the registration milestones, unless the event is closed."""
+    now = utcnow()
+    return event.phase != CLOSED and event.registration_opens_at <= now < event.registration_closes_at

@@ -1,0 +1,12 @@
+"""The live channel: Socket.IO namespace /live, its rooms and the events pushed through it."""
+NAMESPACE = "/live"
+
+
+def event_room(event_id: int) -> str:
+    """The public room of an event: everyone watching it, accounts or not."""
+    return f"event:{event_id}"
+
+
+def role_room(event_id: int, role: str) -> str:
+    """The room of one role in an event, e.g. event:3:judges."""
+    return f"event:{event_id}:{role}s"

@@ -1,0 +1,29 @@
+"""Socket.IO handlers of /live: admit visitors to the right rooms and send a snapshot. Thin by design."""
+from flask_login import current_user
+from flask_socketio import Namespace, emit, join_room
+
+from ..access import can_manage, roles_in
+from ..extensions import db
+from ..models import Event
+from . import event_room, role_room
+from .payloads import clock_payload
+
+
+class LiveNamespace(Namespace):
+    def on_connect(self, auth=None):
+        event = _event_from_auth(auth)
+        join_room(event_room(event.id))
+        for role in roles_in(current_user, event):
+            join_room(role_room(event.id, role))
+        emit("clock", clock_payload(event))
+
+
+def _event_from_auth(auth) -> Event:
+    """The event a socket names in its auth; unknown or unpublished slugs are refused with a reason."""
+    slug = auth.get("event") if isinstance(auth, dict) else None
+    if not isinstance(slug, str) or not slug:
+        raise ConnectionRefusedError("Name the event: connect with auth={\"event\": \"<slug>\"}.")
+    event = db.session.scalar(db.select(Event).where(Event.slug == slug))
+    if event is None or not (event.is_published or can_manage(current_user, event)):
+        raise ConnectionRefusedError(f"There is no event “{slug[:64]}”.")
+    return event

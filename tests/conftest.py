@@ -1,0 +1,162 @@
+"""Fixtures for every test: an app on a fresh database, clients, log-in helpers, a live server."""
+import os
+import threading
+
+import pytest
+from werkzeug.serving import make_server
+
+from hackathon import create_app
+from hackathon.config import TestConfig
+from hackathon.extensions import db, limiter, socketio
+from hackathon.realtime import NAMESPACE
+from tests import factories
+from tests.services import POSTGRES_TEST_DB, postgres_url
+
+BACKEND = os.environ.get("TEST_DATABASE", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    """The suite's database: a SQLite file (default) or PostgreSQL when TEST_DATABASE=postgresql."""
+    if BACKEND == "postgresql":
+        return postgres_url(POSTGRES_TEST_DB)
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+
+
+@pytest.fixture(scope="session")
+def _schema(database_url, tmp_path_factory):
+    """Build the schema once per run; each test then starts from empty tables."""
+    app = create_app(TestConfig(database_url, tmp_path_factory.mktemp("instance")))
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+        db.engine.dispose()
+    return database_url
+
+
+def build_app(database_url, instance_dir, **overrides):
+    config = TestConfig(database_url, instance_dir)
+    for key, value in overrides.items():
+        setattr(config, key, value)
+    return create_app(config)
+
+
+@pytest.fixture
+def app(_schema, tmp_path):
+    """An app on an empty database; everything it wrote is deleted afterwards."""
+    app = build_app(_schema, tmp_path)
+    limiter.reset()
+    with app.app_context():
+        yield app
+        db.session.remove()
+        _empty_tables()
+        db.engine.dispose()
+
+
+def _empty_tables():
+    with db.engine.begin() as conn:
+        if db.engine.dialect.name == "postgresql":
+            names = ", ".join(f'"{table.name}"' for table in db.metadata.sorted_tables)
+            conn.exec_driver_sql(f"TRUNCATE {names} RESTART IDENTITY CASCADE")
+        else:
+            for table in reversed(db.metadata.sorted_tables):
+                conn.execute(table.delete())
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+class Auth:
+    """Log in and out through the real log-in form, as a browser would."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def login(self, user, password=factories.PASSWORD, remember=False):
+        return self.client.post("/account/login", data={
+            "email": user.email, "password": password, "remember": "y" if remember else ""})
+
+    def logout(self):
+        return self.client.post("/account/logout")
+
+    def login_as(self, role, event, **user_fields):
+        """Create an account holding `role` in `event` (or 'site admin', 'anonymous') and log in."""
+        if role == "anonymous":
+            return None
+        if role == "site admin":
+            user = factories.make_user(is_site_admin=True, **user_fields)
+        else:
+            user = factories.make_member(event, role, **user_fields)
+        response = self.login(user)
+        assert response.status_code == 302, response.get_data(as_text=True)[:500]
+        return user
+
+
+@pytest.fixture
+def auth(client):
+    return Auth(client)
+
+
+@pytest.fixture
+def live_socket(app, client):
+    """Open a /live socket for an event; it shares `client`'s session (so its log-in)."""
+    opened = []
+
+    def connect(event, flask_client=client, slug=None):
+        socket = socketio.test_client(app, namespace=NAMESPACE, auth={"event": slug or event.slug},
+                                      flask_test_client=flask_client)
+        opened.append(socket)
+        return socket
+
+    yield connect
+    for socket in opened:
+        if socket.is_connected(NAMESPACE):
+            socket.disconnect(namespace=NAMESPACE)
+
+
+# ---- browser harness ---------------------------------------------------------------------------
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's Chromium, kept on loopback (never `playwright install`)."""
+    return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium", "args": CHROMIUM_ARGS}
+
+
+class LiveServer:
+    def __init__(self, app):
+        self.app = app
+        self.server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def url_for(self, path: str) -> str:
+        return self.url + path
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.thread.join(5)
+
+
+@pytest.fixture
+def live_server(_schema, tmp_path):
+    """The real app on a free loopback port, with CSRF on, as a browser meets it."""
+    app = build_app(_schema, tmp_path, WTF_CSRF_ENABLED=True)
+    limiter.reset()
+    with app.app_context(), LiveServer(app) as server:
+        yield server
+        db.session.remove()
+        _empty_tables()
+        db.engine.dispose()

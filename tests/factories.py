@@ -1,0 +1,88 @@
+"""Short factories with sensible defaults and unique names (no hard-coded ids)."""
+import itertools
+from datetime import timedelta
+
+from hackathon.extensions import db
+from hackathon.models import Event, Invite, Membership, User
+from hackathon.models.types import utcnow
+
+PASSWORD = "correct horse battery"
+# One scrypt hash for every test user: hashing per user would dominate the suite's run time.
+_counter = itertools.count(1)
+_hash_cache: dict[str, str] = {}
+
+
+def _unique() -> int:
+    return next(_counter)
+
+
+def make_user(**fields) -> User:
+    n = _unique()
+    password = fields.pop("password", PASSWORD)
+    if password not in _hash_cache:
+        probe = User()
+        probe.set_password(password)
+        _hash_cache[password] = probe.password_hash
+    user = User(email=fields.pop("email", f"user{n}@example.org"),
+                display_name=fields.pop("display_name", f"User {n}"),
+                password_hash=_hash_cache[password], **fields)
+    db.session.add(user)
+    db.session.commit()
+    return user
+
+
+# Where "registration opens" sits relative to now, for an event to be in each phase right now.
+_OPENS_OFFSET = {
+    "upcoming": timedelta(days=2),
+    "registration": -timedelta(hours=1),
+    "hacking": -timedelta(days=1, hours=2),
+    "judging": -timedelta(days=2, hours=2),
+    "results": -timedelta(days=4),
+}
+
+
+def schedule_around(phase: str = "hacking", now=None) -> dict:
+    """Milestones (a day apart) that put an event in `phase` right now."""
+    opens = (now or utcnow()) + _OPENS_OFFSET[phase]
+    day = timedelta(days=1)
+    return {
+        "registration_opens_at": opens,
+        "registration_closes_at": opens + day + timedelta(hours=4),
+        "hacking_starts_at": opens + day,
+        "submissions_due_at": opens + 2 * day,
+        "judging_ends_at": opens + 3 * day,
+        "results_at": opens + 3 * day + timedelta(hours=1),
+    }
+
+
+def make_event(phase: str = "hacking", **fields) -> Event:
+    n = _unique()
+    values = dict(slug=f"event-{n}", name=f"Event {n}", timezone="Europe/Berlin", team_size_min=1,
+                  team_size_max=4, is_published=True, description="**Rules** apply.")
+    values.update(schedule_around(phase=phase))
+    values.update(fields)
+    event = Event(**values)
+    db.session.add(event)
+    db.session.commit()
+    return event
+
+
+def make_membership(user: User, event: Event, role: str) -> Membership:
+    membership = Membership(user=user, event=event, role=role)
+    db.session.add(membership)
+    db.session.commit()
+    return membership
+
+
+def make_member(event: Event, role: str, **user_fields) -> User:
+    """A new account holding `role` in `event`."""
+    user = make_user(**user_fields)
+    make_membership(user, event, role)
+    return user
+
+
+def make_invite(event: Event, role: str = "judge", **fields) -> Invite:
+    invite = Invite(event=event, role=role, **{"max_uses": 1, **fields})
+    db.session.add(invite)
+    db.session.commit()
+    return invite
