@@ -39,6 +39,7 @@ class Config:
     # A form stays valid as long as the session does, so a long edit never loses its text.
     WTF_CSRF_TIME_LIMIT = None
     MAX_CONTENT_LENGTH = 16 * 1024 * 1024
+    PASSWORD_HASH_METHOD = "scrypt"
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_LIMIT_PER_IP = "20 per minute;100 per hour"
     LOGIN_LIMIT_PER_ACCOUNT = "5 per minute;30 per hour"
@@ -58,3 +59,5 @@ class TestConfig(Config):
 
     TESTING = True
     WTF_CSRF_ENABLED = False
+    # Tests log in thousands of times; a cheap hash keeps the suite quick. Never in production.
+    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"

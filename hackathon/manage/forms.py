@@ -1,6 +1,6 @@
 """Forms of the organizer console."""
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, SelectField, StringField
+from wtforms import IntegerField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from ..invites.services import MAX_INVITE_USES
@@ -15,7 +15,7 @@ class ExtendForm(FlaskForm):
 
 
 class InviteForm(FlaskForm):
-    role = SelectField("Role", choices=[(role, role.capitalize()) for role in ROLES], default="judge")
+    role = SelectField("Role", choices=[SelectChoice(role, role.capitalize()) for role in ROLES], default="judge")
     label = StringField("Label", validators=[Optional(), Length(max=100)],
                         description="Who it is for, e.g. “Acme sponsor judges”.")
     max_uses = IntegerField("Uses", default=1, validators=[

@@ -1,0 +1,64 @@
+"""Every route × every kind of visitor gets the answer it should (see tests/access/)."""
+import importlib
+import pkgutil
+from collections import defaultdict
+from types import SimpleNamespace
+
+import pytest
+
+from tests import access, factories
+from tests.access import ALLOW, DENY, HIDDEN, LOGIN, VISITORS
+
+ROWS = [row for module in pkgutil.iter_modules(access.__path__)
+        for row in importlib.import_module(f"tests.access.{module.name}").ROWS]
+
+
+@pytest.fixture
+def world(app):
+    """One published event with people in every role, a draft event, and another event."""
+    event = factories.make_event(phase="registration")
+    draft = factories.make_event(is_published=False)
+    other = factories.make_event()
+    people = {role: factories.make_member(event, role) for role in ("participant", "mentor", "judge", "organizer")}
+    people["other_organizer"] = factories.make_member(other, "organizer")
+    people["site_admin"] = factories.make_user(is_site_admin=True)
+    mentor_membership = people["mentor"].memberships[0]
+    names = dict(
+        slug=event.slug, draft_slug=draft.slug, invite_token=factories.make_invite(event, "mentor", max_uses=50).token,
+        invite_id=factories.make_invite(event).id, other_invite_id=factories.make_invite(other).id,
+        mentor_membership_id=mentor_membership.id,
+    )
+    return SimpleNamespace(people=people, names=names)
+
+
+def _outcome(response) -> str:
+    if response.status_code >= 500:
+        return f"server error {response.status_code}"
+    if response.status_code in (301, 302, 303) and "/account/login" in response.headers["Location"]:
+        return LOGIN
+    return {401: LOGIN, 403: DENY, 404: HIDDEN}.get(response.status_code, ALLOW)
+
+
+@pytest.mark.parametrize("visitor", VISITORS)
+@pytest.mark.parametrize("row", ROWS, ids=lambda row: f"{row.method} {row.path}")
+def test_access(row, visitor, world, client, auth):
+    if visitor != "anonymous":
+        assert auth.login(world.people[visitor]).status_code == 302
+    path = row.path.format(**world.names)
+    response = client.open(path, method=row.method, data=row.data)
+    assert _outcome(response) == row.outcome(visitor), response.get_data(as_text=True)[:400]
+
+
+def test_every_route_is_in_the_matrix(app):
+    """A new route without a row here fails, so nobody forgets to decide who may use it."""
+    adapter = app.url_map.bind("localhost")
+    covered = set()
+    for row in ROWS:
+        try:
+            path = row.path.format_map(defaultdict(lambda: "1"))
+            covered.add((adapter.match(path, method=row.method)[0], row.method))
+        except Exception:  # unknown paths (404 rows) cover nothing
+            continue
+    routes = {(rule.endpoint, method) for rule in app.url_map.iter_rules()
+              for method in rule.methods - {"HEAD", "OPTIONS"} if rule.endpoint != "static"}
+    assert routes - covered == set()
