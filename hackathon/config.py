@@ -16,6 +16,18 @@ def load_or_create_secret_key(instance_dir: Path) -> str:
     return key_file.read_text().strip()
 
 
+def engine_options(database_url: str) -> dict:
+    """Pool settings per backend.
+
+    SQLite allows one writer at a time and every transaction here begins IMMEDIATE (see
+    database.py), so one pooled connection per process makes requests queue on the pool, which
+    yields cooperatively under gevent, instead of sleeping inside SQLite's busy handler.
+    """
+    if database_url.startswith("sqlite"):
+        return {"pool_size": 1, "max_overflow": 0, "pool_timeout": 30}
+    return {"pool_pre_ping": True}
+
+
 class Config:
     """Production-ready defaults; every value can come from the environment."""
 
@@ -25,13 +37,13 @@ class Config:
         self.SQLALCHEMY_DATABASE_URI = env.get(
             "DATABASE_URL", f"sqlite:///{instance_dir / 'hackathon.db'}"
         )
+        self.SQLALCHEMY_ENGINE_OPTIONS = engine_options(self.SQLALCHEMY_DATABASE_URI)
         self.SOCKETIO_MESSAGE_QUEUE = env.get("SOCKETIO_MESSAGE_QUEUE") or None
         self.SOCKETIO_ASYNC_MODE = env.get("SOCKETIO_ASYNC_MODE") or None
         self.RATELIMIT_STORAGE_URI = env.get("RATELIMIT_STORAGE_URI", "memory://")
         self.SESSION_COOKIE_SECURE = env.get("SESSION_COOKIE_SECURE") == "1"
         self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
 
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
@@ -53,6 +65,7 @@ class TestConfig(Config):
         super().__init__(instance_dir)
         self.SECRET_KEY = "test-secret-key"
         self.SQLALCHEMY_DATABASE_URI = database_url
+        self.SQLALCHEMY_ENGINE_OPTIONS = engine_options(database_url)
         self.SOCKETIO_MESSAGE_QUEUE = None
         self.RATELIMIT_STORAGE_URI = "memory://"
         self.SOCKETIO_ASYNC_MODE = "threading"

@@ -1,8 +1,11 @@
 """Fixtures for every test: an app on a fresh database, clients, log-in helpers, a live server."""
+import contextvars
 import os
 import threading
 
 import pytest
+from flask import has_app_context
+from flask.testing import FlaskClient
 from werkzeug.serving import make_server
 
 from hackathon import create_app
@@ -34,11 +37,34 @@ def _schema(database_url, tmp_path_factory):
     return database_url
 
 
+class IsolatedClient(FlaskClient):
+    """Runs each request in a fresh context, as a real server would.
+
+    The `app` fixture keeps an app context open for factories; without this, Flask would reuse it
+    for requests, so `g`, the logged-in user and the database session would leak between requests.
+    """
+
+    def open(self, *args, **kwargs):
+        return in_own_context(super().open, *args, **kwargs)
+
+
+def in_own_context(function, *args, **kwargs):
+    """Call `function` as a separate request would: its own app context, g and database session.
+
+    The test's own session first ends its transaction, so the call can take the database.
+    """
+    if has_app_context():
+        db.session.commit()
+    return contextvars.Context().run(function, *args, **kwargs)
+
+
 def build_app(database_url, instance_dir, **overrides):
     config = TestConfig(database_url, instance_dir)
     for key, value in overrides.items():
         setattr(config, key, value)
-    return create_app(config)
+    app = create_app(config)
+    app.test_client_class = IsolatedClient
+    return app
 
 
 @pytest.fixture
@@ -104,16 +130,38 @@ def live_socket(app, client):
     """Open a /live socket for an event; it shares `client`'s session (so its log-in)."""
     opened = []
 
-    def connect(event, flask_client=client, slug=None):
-        socket = socketio.test_client(app, namespace=NAMESPACE, auth={"event": slug or event.slug},
-                                      flask_test_client=flask_client)
+    def connect(event=None, flask_client=client, auth=None):
+        socket = LiveSocket(app, flask_client, auth if auth is not None else {"event": event.slug})
         opened.append(socket)
         return socket
 
     yield connect
     for socket in opened:
-        if socket.is_connected(NAMESPACE):
-            socket.disconnect(namespace=NAMESPACE)
+        socket.close()
+
+
+class LiveSocket:
+    """A Socket.IO test client on /live whose handlers run in their own context, like real sockets."""
+
+    def __init__(self, app, flask_client, auth):
+        self.client = in_own_context(socketio.test_client, app, namespace=NAMESPACE, auth=auth,
+                                     flask_test_client=flask_client)
+
+    @property
+    def connected(self) -> bool:
+        return self.client.is_connected(NAMESPACE)
+
+    def emit(self, name, *args):
+        return in_own_context(self.client.emit, name, *args, namespace=NAMESPACE)
+
+    def received(self, name=None) -> list:
+        """Events received since the last call (optionally only those called `name`)."""
+        events = self.client.get_received(NAMESPACE)
+        return [event for event in events if name is None or event["name"] == name]
+
+    def close(self):
+        if self.connected:
+            in_own_context(self.client.disconnect, namespace=NAMESPACE)
 
 
 # ---- browser harness ---------------------------------------------------------------------------

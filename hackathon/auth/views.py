@@ -80,7 +80,7 @@ def password():
         except services.AccountError as error:
             form.current.errors.append(str(error))
         else:
-            login_user(current_user)  # the token rotated: re-issue this browser's cookie
+            login_user(current_user._get_current_object())  # the token rotated: re-issue this browser's cookie
             flash("Password changed. Other devices have been logged out.", "success")
             return redirect(url_for("auth.profile"))
     status = 422 if form.is_submitted() else 200
