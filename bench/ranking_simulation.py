@@ -157,7 +157,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=None, help="events per scenario")
     parser.add_argument("--seed", type=int, default=2024)
     args = parser.parse_args()
-    events = args.events or (30 if args.quick else 200)
+    events = args.events or (30 if args.quick else 400)
     began = time.perf_counter()
     for number, scenario in enumerate(SCENARIOS):
         report(scenario, run_scenario(scenario, events, args.seed + number), events)
