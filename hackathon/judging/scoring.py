@@ -27,7 +27,7 @@ keeps the same result up to date one score at a time and reports only the rows t
 import math
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
-from typing import Hashable, Iterable
+from collections.abc import Hashable, Iterable
 
 from .aggregation import AGGREGATORS, ScoreStore, mean_and_spread
 
