@@ -1,0 +1,1 @@
+"""Judging: rubrics, scores and the rankings computed from them."""
