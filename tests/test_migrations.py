@@ -7,13 +7,13 @@ from flask_migrate import upgrade
 
 from hackathon.extensions import db
 from tests.conftest import BACKEND, build_app
-from tests.services import recreate_postgres_database
+from tests.services import POSTGRES_TEST_DB, recreate_postgres_database
 
 
 @pytest.fixture
 def empty_database_url(tmp_path):
     if BACKEND == "postgresql":
-        return recreate_postgres_database("hackathon_migrations_test")
+        return recreate_postgres_database(f"{POSTGRES_TEST_DB}_migrations")
     return f"sqlite:///{tmp_path / 'migrations.db'}"
 
 
