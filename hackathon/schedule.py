@@ -11,6 +11,8 @@ CLOSED = "closed"
 PHASES = (UPCOMING, REGISTRATION, HACKING, JUDGING, RESULTS, CLOSED)
 LIVE_PHASES = (REGISTRATION, HACKING, JUDGING)
 
+REGISTRATION_CLOSES = "Registration closes"
+
 PHASE_LABELS = {
     UPCOMING: "Upcoming",
     REGISTRATION: "Registration open",
@@ -33,10 +35,21 @@ class Schedule:
     results_at: datetime
 
     def milestones(self) -> list[tuple[str, datetime]]:
-        """Each milestone with the label a countdown shows before it."""
+        """Every milestone with its label, in chronological order."""
+        return sorted(self._labelled() + [(REGISTRATION_CLOSES, self.registration_closes_at)],
+                      key=lambda milestone: milestone[1])
+
+    def countdown_milestones(self) -> list[tuple[str, datetime]]:
+        """The milestones a countdown runs to: the ones that end a phase or scoring.
+
+        Registration often stays open into hacking; counting down to it then would hide the
+        submission deadline, which is what everyone in the room is racing.
+        """
+        return self._labelled()
+
+    def _labelled(self) -> list[tuple[str, datetime]]:
         return [
             ("Registration opens", self.registration_opens_at),
-            ("Registration closes", self.registration_closes_at),
             ("Hacking starts", self.hacking_starts_at),
             ("Submissions due", self.submissions_due_at),
             ("Judging ends", self.judging_ends_at),
@@ -96,6 +109,6 @@ def read_clock(
     if closed_at is not None and closed_at <= now:
         return ClockReading(CLOSED, now, False, None, None)
     moment = paused_at or now
-    upcoming = [(label, at) for label, at in schedule.milestones() if at > moment]
+    upcoming = [(label, at) for label, at in schedule.countdown_milestones() if at > moment]
     label, at = upcoming[0] if upcoming else (None, None)
     return ClockReading(phase_at(schedule, moment), moment, paused_at is not None, label, at)

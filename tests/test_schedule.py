@@ -47,3 +47,14 @@ def test_order_problems_name_the_field_out_of_order():
     bad = Schedule(T0, T0 + H, T0 + 24 * H, T0 + 20 * H, T0 + 52 * H, T0 + 53 * H)
     assert [field for field, _ in bad.order_problems()] == ["submissions_due_at"]
     assert SCHEDULE.order_problems() == []
+
+
+def test_countdown_skips_registration_closing_during_hacking():
+    reading = read_clock(SCHEDULE, T0 + 25 * H)  # registration closes at +30h, due at +48h
+    assert reading.next_label == "Submissions due"
+
+
+def test_milestones_are_listed_in_chronological_order():
+    labels = [label for label, _ in SCHEDULE.milestones()]
+    assert labels == ["Registration opens", "Hacking starts", "Registration closes", "Submissions due",
+                      "Judging ends", "Results"]
