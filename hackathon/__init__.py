@@ -51,12 +51,13 @@ def register_blueprints(app: Flask) -> None:
     from .admin import bp as admin_bp
     from .api import bp as api_bp
     from .auth import bp as auth_bp
+    from .challenges import bp as challenges_bp
     from .events import bp as events_bp
     from .health import bp as health_bp
     from .invites import bp as invites_bp
     from .manage import bp as manage_bp
 
-    for blueprint in (auth_bp, events_bp, invites_bp, manage_bp, admin_bp, api_bp, health_bp):
+    for blueprint in (auth_bp, events_bp, invites_bp, challenges_bp, manage_bp, admin_bp, api_bp, health_bp):
         app.register_blueprint(blueprint)
     csrf.exempt(api_bp)
 

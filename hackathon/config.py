@@ -38,6 +38,7 @@ class Config:
             "DATABASE_URL", f"sqlite:///{instance_dir / 'hackathon.db'}"
         )
         self.SQLALCHEMY_ENGINE_OPTIONS = engine_options(self.SQLALCHEMY_DATABASE_URI)
+        self.UPLOAD_FOLDER = env.get("UPLOAD_FOLDER") or str(instance_dir / "uploads")
         self.SOCKETIO_MESSAGE_QUEUE = env.get("SOCKETIO_MESSAGE_QUEUE") or None
         self.SOCKETIO_ASYNC_MODE = env.get("SOCKETIO_ASYNC_MODE") or None
         self.RATELIMIT_STORAGE_URI = env.get("RATELIMIT_STORAGE_URI", "memory://")
@@ -50,7 +51,8 @@ class Config:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     # A form stays valid as long as the session does, so a long edit never loses its text.
     WTF_CSRF_TIME_LIMIT = None
-    MAX_CONTENT_LENGTH = 16 * 1024 * 1024
+    # Per-file limits are checked by the forms (so typed text survives); this caps a whole request.
+    MAX_CONTENT_LENGTH = 64 * 1024 * 1024
     PASSWORD_HASH_METHOD = "scrypt"
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_LIMIT_PER_IP = "20 per minute;100 per hour"

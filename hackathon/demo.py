@@ -6,7 +6,7 @@ from werkzeug.security import generate_password_hash
 
 from .events.services import EventDetails, create_event
 from .extensions import db
-from .models import Invite, Membership, User, UserSkill
+from .models import Challenge, Invite, Membership, User, UserSkill
 from .models.membership import JUDGE, MENTOR, ORGANIZER, PARTICIPANT
 from .models.types import utcnow
 
@@ -101,10 +101,33 @@ def build_demo() -> list[tuple[str, str]]:
             _enrol(past, user, PARTICIPANT)
         if index == 0:
             logins.append(("participant", user.email))
+    _challenges(live)
     db.session.add(Invite(event=live, role=JUDGE, label="Late judges", max_uses=3,
                           expires_at=utcnow() + timedelta(days=7), created_by=organizer))
     db.session.commit()
     return logins
+
+
+CHALLENGES = [
+    ("Grid flexibility", "Nordlicht Energy", "Shift city power demand to when the wind blows.",
+     "Build a tool that moves flexible demand (heat pumps, EV charging, cold storage) to the hours "
+     "when renewable supply is high.\n\n## Data\n- 15-minute grid load for Berlin, 2023–2025\n"
+     "- Wind and solar forecasts\n\n## Deliverable\nA working prototype and a two-minute demo video.",
+     "1. €3,000 and a pilot with Nordlicht\n2. €1,000"),
+    ("Mobility data", "CityMove", "Help commuters choose the cleanest way across town.",
+     "Use live transit, bike-share and traffic feeds to recommend low-carbon trips.\n\n"
+     "Judged on usefulness, data use and design.", "€2,000 and a year of CityMove Pro"),
+    ("Open climate data", "Open Data Institute", "Make a city's climate data understandable to everyone.",
+     "Turn open emissions and air-quality data into something a resident can act on.",
+     "Mentoring from the ODI and a showcase slot at their annual summit"),
+]
+
+
+def _challenges(event) -> None:
+    for position, (title, sponsor, summary, brief, prizes) in enumerate(CHALLENGES):
+        db.session.add(Challenge(event=event, title=title, sponsor=sponsor, summary=summary, brief=brief,
+                                 prizes=prizes, position=position, is_draft=False,
+                                 judging_notes="Impact, technical depth, design and the demo."))
 
 
 def _user_maker(password_hash: str):

@@ -86,3 +86,24 @@ def make_invite(event: Event, role: str = "judge", **fields) -> Invite:
     db.session.add(invite)
     db.session.commit()
     return invite
+
+
+def make_challenge(event: Event, **fields):
+    from hackathon.models import Challenge
+
+    n = _unique()
+    challenge = Challenge(event=event, **{"title": f"Challenge {n}", "brief": "Build **it**.",
+                                          "is_draft": False, **fields})
+    db.session.add(challenge)
+    db.session.commit()
+    return challenge
+
+
+def make_attachment(challenge, name="notes.txt", data=b"notes"):
+    import io
+
+    from werkzeug.datastructures import FileStorage
+
+    from hackathon.challenges.services import add_attachment
+
+    return add_attachment(challenge, FileStorage(stream=io.BytesIO(data), filename=name))

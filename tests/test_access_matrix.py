@@ -23,7 +23,12 @@ def world(app):
     people["other_organizer"] = factories.make_member(other, "organizer")
     people["site_admin"] = factories.make_user(is_site_admin=True)
     mentor_membership = people["mentor"].memberships[0]
+    challenge = factories.make_challenge(event)
+    live = factories.make_event(phase="hacking")
     names = dict(
+        challenge_id=challenge.id, attachment_id=factories.make_attachment(challenge).id,
+        live_slug=live.slug, live_challenge_id=factories.make_challenge(live).id,
+        live_draft_challenge_id=factories.make_challenge(live, is_draft=True).id,
         slug=event.slug, draft_slug=draft.slug, invite_token=factories.make_invite(event, "mentor", max_uses=50).token,
         invite_id=factories.make_invite(event).id, other_invite_id=factories.make_invite(other).id,
         mentor_membership_id=mentor_membership.id,

@@ -1,0 +1,103 @@
+"""Challenge rules: organizers draft briefs early; everyone else sees them once hacking starts."""
+from dataclasses import dataclass, fields
+
+from werkzeug.datastructures import FileStorage
+
+from ..errors import DomainError
+from ..extensions import db
+from ..models import Challenge, ChallengeAttachment, Event
+from ..realtime import emitters
+from ..schedule import REGISTRATION, UPCOMING
+from ..uploads import UploadRejected, delete_upload, store_upload
+
+ATTACHMENT_TYPES = {"pdf", "png", "jpg", "jpeg", "gif", "webp", "zip", "txt", "md", "csv"}
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+MAX_ATTACHMENTS = 10
+
+
+class ChallengeError(DomainError):
+    """A challenge rule refused the change."""
+
+
+@dataclass
+class ChallengeDetails:
+    title: str
+    sponsor: str
+    summary: str
+    brief: str
+    prizes: str
+    judging_notes: str
+    position: int
+    is_draft: bool
+
+
+def briefs_are_revealed(event: Event) -> bool:
+    """Briefs are secret until hacking starts (by the event's clock, so a pause can't leak them)."""
+    return event.clock().phase not in (UPCOMING, REGISTRATION)
+
+
+def visible_challenges(event: Event, can_manage: bool) -> list[Challenge]:
+    """The challenges this visitor may read, in display order."""
+    query = db.select(Challenge).where(Challenge.event_id == event.id)
+    if not can_manage:
+        if not briefs_are_revealed(event):
+            return []
+        query = query.where(Challenge.is_draft.is_(False))
+    return list(db.session.scalars(query.order_by(Challenge.position, Challenge.id)))
+
+
+def find_challenge(event: Event, challenge_id: int, can_manage: bool) -> Challenge | None:
+    """One challenge, if this visitor may read it."""
+    return next((c for c in visible_challenges(event, can_manage) if c.id == challenge_id), None)
+
+
+def create_challenge(event: Event, details: ChallengeDetails) -> Challenge:
+    """Add a brief (a draft unless marked ready)."""
+    challenge = Challenge(event=event)
+    _apply(challenge, details)
+    db.session.add(challenge)
+    db.session.commit()
+    _announce_if_public(event)
+    return challenge
+
+
+def update_challenge(challenge: Challenge, details: ChallengeDetails) -> None:
+    """Save an organizer's edits to a brief."""
+    _apply(challenge, details)
+    db.session.commit()
+    _announce_if_public(challenge.event)
+
+
+def add_attachment(challenge: Challenge, file: FileStorage) -> ChallengeAttachment:
+    """Attach a file to a brief, within the count, size and type limits."""
+    if len(challenge.attachments) >= MAX_ATTACHMENTS:
+        raise ChallengeError(f"A challenge holds at most {MAX_ATTACHMENTS} attachments. Remove one first.")
+    try:
+        stored = store_upload(file, f"challenges/{challenge.event_id}", ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES)
+    except UploadRejected as error:
+        raise ChallengeError(str(error)) from None
+    attachment = ChallengeAttachment(challenge=challenge, original_name=stored.original_name,
+                                     stored_name=stored.stored_name, content_type=stored.content_type,
+                                     size=stored.size)
+    db.session.add(attachment)
+    db.session.commit()
+    return attachment
+
+
+def remove_attachment(attachment: ChallengeAttachment) -> None:
+    """Delete an attachment and its file."""
+    stored_name = attachment.stored_name
+    db.session.delete(attachment)
+    db.session.commit()
+    delete_upload(stored_name)
+
+
+def _apply(challenge: Challenge, details: ChallengeDetails) -> None:
+    for field in fields(details):
+        value = getattr(details, field.name)
+        setattr(challenge, field.name, value.strip() if isinstance(value, str) else value)
+
+
+def _announce_if_public(event: Event) -> None:
+    if briefs_are_revealed(event):
+        emitters.challenges_changed(event)
