@@ -55,9 +55,12 @@ def register_blueprints(app: Flask) -> None:
     from .events import bp as events_bp
     from .health import bp as health_bp
     from .invites import bp as invites_bp
+    from .judging import bp as judging_bp
     from .manage import bp as manage_bp
+    from .submissions import bp as submissions_bp
 
-    for blueprint in (auth_bp, events_bp, invites_bp, challenges_bp, manage_bp, admin_bp, api_bp, health_bp):
+    for blueprint in (auth_bp, events_bp, invites_bp, challenges_bp, submissions_bp, judging_bp, manage_bp, admin_bp, api_bp,
+                      health_bp):
         app.register_blueprint(blueprint)
     csrf.exempt(api_bp)
 

@@ -107,3 +107,73 @@ def make_attachment(challenge, name="notes.txt", data=b"notes"):
     from hackathon.challenges.services import add_attachment
 
     return add_attachment(challenge, FileStorage(stream=io.BytesIO(data), filename=name))
+
+
+def make_criterion(event: Event, **fields):
+    from hackathon.models import Criterion
+
+    criterion = Criterion(event_id=event.id, **{"name": f"Criterion {_unique()}", "weight": 1.0,
+                                                "scale_min": 1, "scale_max": 10, **fields})
+    db.session.add(criterion)
+    db.session.commit()
+    return criterion
+
+
+def make_submission(event: Event, team, challenges=(), **fields):
+    from hackathon.models import Submission
+
+    submission = Submission(event_id=event.id, team_id=team.id, challenges=list(challenges),
+                            **{"title": f"Project {_unique()}", "status": "submitted", "submitted_at": utcnow(),
+                               **fields})
+    db.session.add(submission)
+    db.session.commit()
+    return submission
+
+
+def make_team(event: Event, members=(), **fields):
+    """A team of `members` (users already participants of `event`); the first is captain."""
+    from hackathon.models import Team, TeamMember
+
+    n = _unique()
+    name = fields.pop("name", f"Team {n}")
+    team = Team(event_id=event.id, name=name, name_key=name.lower(),
+                captain_id=members[0].id if members else None, **fields)
+    team.members = [TeamMember(event_id=event.id, user_id=user.id) for user in members]
+    db.session.add(team)
+    db.session.commit()
+    return team
+
+
+def make_submission_file(submission, name="shot.png", kind="screenshot"):
+    import io
+
+    from werkzeug.datastructures import FileStorage
+
+    from hackathon.models import SubmissionFile
+    from hackathon.uploads import store_upload
+
+    stored = store_upload(FileStorage(io.BytesIO(b"\x89PNG\r\n\x1a\n" + b"\0" * 16), name),
+                          f"submissions/{submission.event_id}", {"png"}, 1024)
+    file = SubmissionFile(submission_id=submission.id, kind=kind, original_name=stored.original_name,
+                          stored_name=stored.stored_name, content_type=stored.content_type, size=stored.size)
+    db.session.add(file)
+    db.session.commit()
+    return file
+
+
+def make_assignment(judge, submission):
+    from hackathon.models import Assignment
+
+    assignment = Assignment(event_id=submission.event_id, judge_id=judge.id, submission_id=submission.id)
+    db.session.add(assignment)
+    db.session.commit()
+    return assignment
+
+
+def make_conflict(judge, team, source="declared"):
+    from hackathon.models import Conflict
+
+    conflict = Conflict(event_id=team.event_id, judge_id=judge.id, team_id=team.id, source=source, reason="friend")
+    db.session.add(conflict)
+    db.session.commit()
+    return conflict

@@ -25,7 +25,20 @@ def world(app):
     mentor_membership = people["mentor"].memberships[0]
     challenge = factories.make_challenge(event)
     live = factories.make_event(phase="hacking")
+    team = factories.make_team(event, [people["participant"]])
+    submission = factories.make_submission(event, team, [challenge], status="draft")
+    submission_file = factories.make_submission_file(submission)
+    judging_event = factories.make_event(phase="judging")
+    judging_submission = factories.make_submission(
+        judging_event, factories.make_team(judging_event, [factories.make_member(judging_event, "participant")]))
+    criterion = factories.make_criterion(event)
+    assignment = factories.make_assignment(people["judge"], submission)
+    conflict = factories.make_conflict(people["judge"], team)
     names = dict(
+        team_id=team.id, submission_id=submission.id, submission_file_id=submission_file.id,
+        judging_slug=judging_event.slug, judging_submission_id=judging_submission.id,
+        criterion_id=criterion.id, assignment_id=assignment.id, judge_id=people["judge"].id,
+        conflict_id=conflict.id,
         challenge_id=challenge.id, attachment_id=factories.make_attachment(challenge).id,
         live_slug=live.slug, live_challenge_id=factories.make_challenge(live).id,
         live_draft_challenge_id=factories.make_challenge(live, is_draft=True).id,
@@ -50,7 +63,8 @@ def test_access(row, visitor, world, client, auth):
     if visitor != "anonymous":
         assert auth.login(world.people[visitor]).status_code == 302
     path = row.path.format(**world.names)
-    response = client.open(path, method=row.method, data=row.data)
+    data = {key: value.format(**world.names) for key, value in row.data.items()}
+    response = client.open(path, method=row.method, data=data)
     assert _outcome(response) == row.outcome(visitor), response.get_data(as_text=True)[:400]
 
 

@@ -1,1 +1,4 @@
-"""Judging: rubrics, scores and the rankings computed from them."""
+"""Judging: rubric, assignment, conflicts, scores and rankings (scoring.py and friends are pure)."""
+from .views import bp
+
+__all__ = ["bp"]

@@ -9,6 +9,7 @@ from ..extensions import db
 from ..models import ClockChange, Event, User
 from ..models.types import utcnow
 from ..realtime import emitters
+from ..submissions.deadline import shift_extensions
 from ..schedule import CLOSED, HACKING, JUDGING, REGISTRATION, UPCOMING
 
 MAX_EXTENSION_MINUTES = 24 * 60
@@ -50,6 +51,7 @@ def resume_clock(event: Event, by: User) -> None:
         raise ClockError("The clock is not paused.")
     paused_for = utcnow() - event.paused_at
     event.shift_milestones_after(event.paused_at, paused_for)
+    shift_extensions(event, event.paused_at, paused_for)
     event.paused_at = None
     _record(event, by, "resume", f"resumed after {_minutes(paused_for)}; later milestones moved by it")
 

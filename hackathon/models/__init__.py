@@ -2,6 +2,13 @@
 from .challenge import Challenge, ChallengeAttachment
 from .event import ClockChange, Event
 from .membership import Invite, Membership
+from .score import Assignment, Conflict, Criterion, JudgeChallenge, JudgeExclusion, Score, ScoreChange
+from .submission import Extension, Submission, SubmissionFile, SubmissionTechnology, SubmissionVersion
+from .team import Team, TeamMember
 from .user import User, UserLink, UserSkill
 
-__all__ = ["Challenge", "ChallengeAttachment", "ClockChange", "Event", "Invite", "Membership", "User", "UserLink", "UserSkill"]
+__all__ = [
+    "Assignment", "Conflict", "Criterion", "JudgeChallenge", "JudgeExclusion", "Score", "ScoreChange",
+    "Team", "TeamMember",
+    "Extension", "Submission", "SubmissionFile", "SubmissionTechnology", "SubmissionVersion",
+    "Challenge", "ChallengeAttachment", "ClockChange", "Event", "Invite", "Membership", "User", "UserLink", "UserSkill"]

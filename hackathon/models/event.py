@@ -35,6 +35,9 @@ class Event(db.Model):
     team_size_min: Mapped[int] = mapped_column(default=1)
     team_size_max: Mapped[int] = mapped_column(default=4)
     is_published: Mapped[bool] = mapped_column(default=False)
+    # Judging settings: how many judges see each entry, and how scores become a ranking.
+    judges_per_entry: Mapped[int] = mapped_column(default=3)
+    ranking_method: Mapped[str] = mapped_column(String(16), default="judge_effects")
 
     registration_opens_at: Mapped[datetime] = mapped_column(UTCDateTime)
     registration_closes_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -1,7 +1,7 @@
 """One function per live event. Services call these after their commit, never before."""
 from ..extensions import socketio
 from ..models import Event
-from . import NAMESPACE, event_room
+from . import NAMESPACE, event_room, role_room, team_room
 from .payloads import clock_payload
 
 
@@ -13,3 +13,38 @@ def clock_changed(event: Event) -> None:
 def challenges_changed(event: Event) -> None:
     """Tell everyone watching that the list of briefs changed (published, edited, revealed)."""
     socketio.emit("challenges_changed", {"event": event.slug}, to=event_room(event.id), namespace=NAMESPACE)
+
+
+def submission_saved(submission, newly_submitted: bool) -> None:
+    """Tell the team (every member's open page) that its entry changed; tell organizers of new entries."""
+    payload = {"event": submission.event.slug, "team_id": submission.team_id, "status": submission.status,
+               "updated_by": submission.updated_by.display_name if submission.updated_by else None}
+    socketio.emit("submission_saved", payload, to=team_room(submission.team_id), namespace=NAMESPACE)
+    if newly_submitted:
+        socketio.emit("submission_received", payload, to=role_room(submission.event_id, "organizer"),
+                      namespace=NAMESPACE)
+
+
+def extension_granted(extension) -> None:
+    """Tell the team its deadline moved."""
+    payload = {"team_id": extension.team_id, "until_ms": int(extension.until.timestamp() * 1000)}
+    socketio.emit("extension_granted", payload, to=team_room(extension.team_id), namespace=NAMESPACE)
+
+
+def assignments_changed(event: Event) -> None:
+    """Tell judges to refresh their queues."""
+    socketio.emit("assignments_changed", {"event": event.slug}, to=role_room(event.id, "judge"),
+                  namespace=NAMESPACE)
+
+
+def judge_progress(event: Event, judge_id: int, scored: int, assigned: int) -> None:
+    """Organizers watch each judge's progress on their dashboard."""
+    socketio.emit("judge_progress", {"event": event.slug, "judge_id": judge_id, "scored": scored,
+                                     "assigned": assigned}, to=role_room(event.id, "organizer"), namespace=NAMESPACE)
+
+
+def leaderboard_changed(event: Event, rows) -> None:
+    """Organizers see every committed score move the ranking (the public board is the live channel's)."""
+    payload = {"event": event.slug, "rows": [{"entry_id": r.entry_id, "rank": r.rank, "score": r.score,
+                                             "raw_mean": r.raw_mean, "n_scores": r.n_scores} for r in rows]}
+    socketio.emit("ranking_update", payload, to=role_room(event.id, "organizer"), namespace=NAMESPACE)

@@ -1,0 +1,138 @@
+"""Score rules: only an assigned judge, only during judging; every change appended to the log."""
+import csv
+import io
+import json
+
+from ..errors import DomainError
+from ..extensions import db
+from ..models import Assignment, Event, JudgeExclusion, Score, ScoreChange, Submission, User
+from ..models.types import utcnow
+from ..realtime import emitters
+from ..schedule import JUDGING
+from . import board
+from .rubric import criteria_for
+
+MAX_COMMENT = 2000
+
+
+class ScoringError(DomainError):
+    """A scoring rule refused the change; the message says why."""
+
+
+def judging_is_open(event: Event) -> bool:
+    """Scores can be given from the deadline until judging ends, by the event's clock."""
+    reading = event.clock()
+    return reading.phase == JUDGING and reading.clock_time < event.judging_ends_at
+
+
+def record_score(event: Event, judge: User, submission: Submission, values: dict[int, int], comment: str) -> Score:
+    """Record or change a judge's marks for an assigned entry, appending the change to the log."""
+    if not judging_is_open(event):
+        raise ScoringError("Scores can be given only while judging is open.")
+    if not _is_assigned(judge, submission):
+        raise ScoringError("You are not assigned to this entry, so you can't score it.")
+    _check_values(submission, values)
+    if len(comment) > MAX_COMMENT:
+        raise ScoringError(f"Keep the comment under {MAX_COMMENT} characters.")
+    score = _locked_score(event, judge, submission)
+    old_json, new_json = score.values_json if score.id else None, json.dumps(values, sort_keys=True)
+    if old_json == new_json and score.comment == comment.strip():
+        return score
+    db.session.add(ScoreChange(event_id=event.id, judge_id=judge.id, submission_id=submission.id,
+                               changed_by_id=judge.id, old_values_json=old_json, new_values_json=new_json,
+                               comment_changed=score.comment != comment.strip()))
+    score.values_json, score.comment, score.updated_at = new_json, comment.strip(), utcnow()
+    db.session.commit()
+    board.score_committed(event, judge.id, submission.id, values)
+    emitters.judge_progress(event, judge.id, *judge_progress(event, judge))
+    return score
+
+
+def judge_progress(event: Event, judge: User) -> tuple[int, int]:
+    """(scored, assigned) for one judge."""
+    assigned = db.session.scalar(db.select(db.func.count()).select_from(Assignment).where(
+        Assignment.event_id == event.id, Assignment.judge_id == judge.id))
+    scored = db.session.scalar(db.select(db.func.count()).select_from(Score).join(
+        Assignment, (Assignment.judge_id == Score.judge_id) & (Assignment.submission_id == Score.submission_id)
+    ).where(Score.event_id == event.id, Score.judge_id == judge.id))
+    return scored, assigned
+
+
+def exclude_judge(event: Event, judge: User, reason: str, by: User) -> None:
+    """Leave a judge's scores out of the ranking (kept in the log; can be undone)."""
+    if not reason.strip():
+        raise ScoringError("Say why the judge's scores are excluded, for the record.")
+    if db.session.scalar(db.select(JudgeExclusion).where(JudgeExclusion.event_id == event.id,
+                                                         JudgeExclusion.judge_id == judge.id)):
+        raise ScoringError(f"{judge.display_name}'s scores are already excluded.")
+    db.session.add(JudgeExclusion(event_id=event.id, judge_id=judge.id, reason=reason.strip(), created_by_id=by.id))
+    db.session.commit()
+    board.rebuild(event)
+
+
+def include_judge(event: Event, judge: User) -> None:
+    """Count an excluded judge's scores again."""
+    db.session.execute(db.delete(JudgeExclusion).where(JudgeExclusion.event_id == event.id,
+                                                       JudgeExclusion.judge_id == judge.id))
+    db.session.commit()
+    board.rebuild(event)
+
+
+def scores_from_log(event: Event) -> dict[tuple[int, int], dict[int, float]]:
+    """Every current score rebuilt from the append-only log alone: (judge, entry) -> values."""
+    current: dict = {}
+    for change in db.session.scalars(db.select(ScoreChange).where(ScoreChange.event_id == event.id)
+                                     .order_by(ScoreChange.at, ScoreChange.id)):
+        current[(change.judge_id, change.submission_id)] = change.new_values
+    return current
+
+
+def scores_csv(event: Event) -> str:
+    """Every score change as CSV: the full audit trail, old and new values."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["at", "judge", "entry", "team", "old", "new", "comment changed"])
+    for change in db.session.scalars(db.select(ScoreChange).where(ScoreChange.event_id == event.id)
+                                     .order_by(ScoreChange.at, ScoreChange.id)):
+        writer.writerow([change.at.isoformat(), change.judge.display_name, change.submission.title,
+                         change.submission.team.name, change.old_values_json or "", change.new_values_json,
+                         "yes" if change.comment_changed else "no"])
+    return buffer.getvalue()
+
+
+def _is_assigned(judge: User, submission: Submission) -> bool:
+    return db.session.scalar(db.select(Assignment.id).where(
+        Assignment.judge_id == judge.id, Assignment.submission_id == submission.id)) is not None
+
+
+def _check_values(submission: Submission, values: dict[int, int]) -> None:
+    criteria = {criterion.id: criterion for criterion in criteria_for(submission)}
+    if not criteria:
+        raise ScoringError("The organizers haven't set up the rubric yet.")
+    missing = [c.name for c in criteria.values() if c.id not in values]
+    if missing or set(values) - set(criteria):
+        raise ScoringError(f"Give a mark for every criterion ({', '.join(missing) or 'unknown criterion'}).")
+    for criterion_id, value in values.items():
+        criterion = criteria[criterion_id]
+        if not criterion.scale_min <= value <= criterion.scale_max:
+            raise ScoringError(f"{criterion.name} is marked {criterion.scale_min} to {criterion.scale_max}.")
+
+
+def _locked_score(event: Event, judge: User, submission: Submission) -> Score:
+    score = db.session.scalar(db.select(Score).where(Score.judge_id == judge.id,
+                                                     Score.submission_id == submission.id).with_for_update())
+    if score is None:
+        score = Score(event_id=event.id, judge_id=judge.id, submission_id=submission.id, values_json="{}")
+        db.session.add(score)
+    return score
+
+
+def choose_method(event: Event, method: str) -> None:
+    """Set how scores become the ranking (raw, z-score or judge effects), and re-rank."""
+    from .scoring import METHODS
+
+    if method not in METHODS:
+        raise ScoringError(f"Choose one of: {', '.join(METHODS)}.")
+    event.ranking_method = method
+    db.session.commit()
+    board.rebuild(event)
