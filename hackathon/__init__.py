@@ -54,9 +54,10 @@ def register_blueprints(app: Flask) -> None:
     from .events import bp as events_bp
     from .health import bp as health_bp
     from .invites import bp as invites_bp
+    from .live import bp as live_bp
     from .manage import bp as manage_bp
 
-    for blueprint in (auth_bp, events_bp, invites_bp, manage_bp, admin_bp, api_bp, health_bp):
+    for blueprint in (auth_bp, events_bp, invites_bp, manage_bp, live_bp, admin_bp, api_bp, health_bp):
         app.register_blueprint(blueprint)
     csrf.exempt(api_bp)
 

@@ -52,6 +52,10 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None
     MAX_CONTENT_LENGTH = 16 * 1024 * 1024
     PASSWORD_HASH_METHOD = "scrypt"
+    # The live channel's background ticker (hackathon/live/ticker.py).
+    LIVE_TICKER = True
+    LIVE_TICK_SECONDS = 1.0
+    LIVE_RESYNC_SECONDS = 30.0
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_LIMIT_PER_IP = "20 per minute;100 per hour"
     LOGIN_LIMIT_PER_ACCOUNT = "5 per minute;30 per hour"
@@ -72,5 +76,7 @@ class TestConfig(Config):
 
     TESTING = True
     WTF_CSRF_ENABLED = False
+    # Tests call the ticker's work directly; the few that need the loop turn it on.
+    LIVE_TICKER = False
     # Tests log in thousands of times; a cheap hash keeps the suite quick. Never in production.
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"

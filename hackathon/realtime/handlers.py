@@ -1,9 +1,11 @@
 """Socket.IO handlers of /live: admit visitors to the right rooms and send a snapshot. Thin by design."""
+from flask import current_app
 from flask_login import current_user
 from flask_socketio import Namespace, emit, join_room
 
 from ..access import can_manage, roles_in
 from ..extensions import db
+from ..live import ticker
 from ..models import Event
 from . import event_room, role_room
 from .payloads import clock_payload
@@ -16,6 +18,7 @@ class LiveNamespace(Namespace):
         for role in roles_in(current_user, event):
             join_room(role_room(event.id, role))
         emit("clock", clock_payload(event))
+        ticker.start_once(current_app._get_current_object())
 
 
 def _event_from_auth(auth) -> Event:
