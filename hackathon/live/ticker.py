@@ -30,6 +30,7 @@ class Ticker:
         self.resync_seconds = app.config["LIVE_RESYNC_SECONDS"]
         self.running = True
         self.ticks = 0
+        self.task = None
 
     def run(self) -> None:
         since, next_resync = utcnow(), time.monotonic() + self.resync_seconds
@@ -81,5 +82,5 @@ def start_once(app: Flask) -> Ticker | None:
         ticker = app.extensions.get("live_ticker")
         if ticker is None:
             ticker = app.extensions["live_ticker"] = Ticker(app)
-            socketio.start_background_task(ticker.run)
+            ticker.task = socketio.start_background_task(ticker.run)
     return ticker
