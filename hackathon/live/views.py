@@ -11,6 +11,7 @@ from .forms import AnnouncementForm
 from .qr import qr_svg
 
 bp = Blueprint("live", __name__, url_prefix="/e/<slug>")
+SCREEN_ANNOUNCEMENTS = 3  # what fits the big screen's ticker at a readable size
 
 
 @bp.app_context_processor
@@ -63,7 +64,8 @@ def retract_announcement(event, announcement_id):
 def screen(event):
     event_url = url_for("events.show", slug=event.slug, _external=True)
     return render_template("live/screen.html", event=event, clock=event.clock(), event_url=event_url,
-                           qr=qr_svg(event_url), announcements=services.published_announcements(event, 4))
+                           qr=qr_svg(event_url), announcements=services.published_announcements(event, SCREEN_ANNOUNCEMENTS),
+                           announcement_limit=SCREEN_ANNOUNCEMENTS)
 
 
 def _announcements_page(event, form=None, status=200):

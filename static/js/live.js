@@ -69,7 +69,10 @@
     document.querySelectorAll("[data-countdown]").forEach(function (element) { showClock(element, clock); });
     document.querySelectorAll("[data-phase-badge]").forEach(function (badge) {
       badge.textContent = clock.phase_label;
-      badge.className = badge.className.replace(/\bphase-[a-z]+\b/g, "").trim() + " phase-" + clock.phase;
+      Array.prototype.slice.call(badge.classList).forEach(function (name) {
+        if (name.indexOf("phase-") === 0 && name !== "phase-badge") badge.classList.remove(name);
+      });
+      badge.classList.add("phase-" + clock.phase);
     });
     body.dataset.phase = clock.phase;
   });
@@ -95,14 +98,16 @@
     if (element) element.hidden = !visible;
   }
 
+  // The server's formats, in the event's time zone: "Sun 08:23 CET" and "Sun 29 Nov 2026, 14:23 CET".
   function formatTime(ms, long) {
-    var options = long
-      ? { weekday: "short", day: "2-digit", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }
-      : { weekday: "short", hour: "2-digit", minute: "2-digit" };
-    options.timeZone = timeZone;
-    options.timeZoneName = "short";
-    options.hourCycle = "h23";
-    return new Intl.DateTimeFormat("en-GB", options).format(new Date(ms));
+    var parts = {};
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: timeZone, timeZoneName: "short", hourCycle: "h23", weekday: "short", day: "2-digit",
+      month: "short", year: "numeric", hour: "2-digit", minute: "2-digit",
+    }).formatToParts(new Date(ms)).forEach(function (part) { parts[part.type] = part.value; });
+    var time = parts.hour + ":" + parts.minute + " " + parts.timeZoneName;
+    return long ? parts.weekday + " " + parts.day + " " + parts.month + " " + parts.year + ", " + time
+                : parts.weekday + " " + time;
   }
 
   // ---- announcements -------------------------------------------------------------------------

@@ -78,6 +78,7 @@ def test_pause_and_extend_reach_the_other_page_within_a_second(page, audience, w
     page.get_by_role("button", name="Pause").click()
     expect(countdown).to_have_class(re.compile("is-paused"), timeout=1000)
     expect(audience.locator("[data-countdown-paused]")).to_be_visible()
+    expect(audience.locator("[data-phase-badge]")).to_have_class("phase-badge phase-hacking")
     frozen = audience.locator("[data-countdown-time]").inner_text()
     time.sleep(1.2)
     assert audience.locator("[data-countdown-time]").inner_text() == frozen  # stands still
