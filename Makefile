@@ -50,7 +50,7 @@ chromium:
 	  || { echo "Could not install chromium: run 'sudo apt-get install chromium'"; exit 1; }; }
 
 bench: $(VENV)/.stamp-dev
-	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script; done
+	@for script in $(filter-out bench/live_server.py,$(wildcard bench/*.py)); do echo "== $$script"; $(BIN)/python $$script; done
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor test-results .pytest_cache

@@ -42,6 +42,7 @@ def register_extensions(app: Flask) -> None:
     socketio.init_app(
         app,
         message_queue=app.config["SOCKETIO_MESSAGE_QUEUE"],
+        channel=app.config["SOCKETIO_CHANNEL"],
         async_mode=app.config["SOCKETIO_ASYNC_MODE"],
         cors_allowed_origins=app.config.get("SOCKETIO_CORS_ORIGINS", []),
     )
@@ -56,11 +57,12 @@ def register_blueprints(app: Flask) -> None:
     from .health import bp as health_bp
     from .invites import bp as invites_bp
     from .judging import bp as judging_bp
+    from .live import bp as live_bp
     from .manage import bp as manage_bp
     from .submissions import bp as submissions_bp
 
-    for blueprint in (auth_bp, events_bp, invites_bp, challenges_bp, submissions_bp, judging_bp, manage_bp, admin_bp, api_bp,
-                      health_bp):
+    for blueprint in (auth_bp, events_bp, invites_bp, challenges_bp, submissions_bp, judging_bp, manage_bp, live_bp,
+                      admin_bp, api_bp, health_bp):
         app.register_blueprint(blueprint)
     csrf.exempt(api_bp)
 

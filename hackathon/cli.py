@@ -34,3 +34,26 @@ def seed_demo(if_empty: bool) -> None:
     click.echo(f"Demo event ready. Every demo account's password is: {DEMO_PASSWORD}")
     for role, email in logins:
         click.echo(f"  {role:<12} {email}")
+
+
+@hackathon_cli.command("announce")
+@click.argument("slug")
+@click.argument("text")
+@click.option("--level", type=click.Choice(["info", "warning", "urgent"]), default="info", show_default=True)
+@click.option("--at", "publish_at", type=click.DateTime(["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]),
+              help="Publish later, at this time in the event's time zone.")
+def announce(slug: str, text: str, level: str, publish_at) -> None:
+    """Post an announcement to every screen of an event (through the message queue when set)."""
+    from .extensions import db
+    from .live.services import AnnouncementError, post_announcement
+    from .models import Event
+
+    event = db.session.scalar(db.select(Event).where(Event.slug == slug))
+    if event is None:
+        raise click.BadParameter(f"there is no event “{slug}”", param_hint="SLUG")
+    try:
+        announcement = post_announcement(event, None, text, level,
+                                         publish_at.replace(tzinfo=event.zone) if publish_at else None)
+    except AnnouncementError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Announcement {announcement.id} {announcement.status} for {event.name}.")

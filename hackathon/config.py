@@ -41,6 +41,8 @@ class Config:
         self.UPLOAD_FOLDER = env.get("UPLOAD_FOLDER") or str(instance_dir / "uploads")
         self.SOCKETIO_MESSAGE_QUEUE = env.get("SOCKETIO_MESSAGE_QUEUE") or None
         self.SOCKETIO_ASYNC_MODE = env.get("SOCKETIO_ASYNC_MODE") or None
+        # Redis pub/sub channels ignore the database number: deployments sharing a Redis need their own.
+        self.SOCKETIO_CHANNEL = env.get("SOCKETIO_CHANNEL") or "flask-socketio"
         self.RATELIMIT_STORAGE_URI = env.get("RATELIMIT_STORAGE_URI", "memory://")
         self.SESSION_COOKIE_SECURE = env.get("SESSION_COOKIE_SECURE") == "1"
         self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
@@ -54,6 +56,10 @@ class Config:
     # Per-file limits are checked by the forms (so typed text survives); this caps a whole request.
     MAX_CONTENT_LENGTH = 64 * 1024 * 1024
     PASSWORD_HASH_METHOD = "scrypt"
+    # The live channel's background ticker (hackathon/live/ticker.py).
+    LIVE_TICKER = True
+    LIVE_TICK_SECONDS = 1.0
+    LIVE_RESYNC_SECONDS = 30.0
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_LIMIT_PER_IP = "20 per minute;100 per hour"
     LOGIN_LIMIT_PER_ACCOUNT = "5 per minute;30 per hour"
@@ -74,5 +80,7 @@ class TestConfig(Config):
 
     TESTING = True
     WTF_CSRF_ENABLED = False
+    # Tests call the ticker's work directly; the few that need the loop turn it on.
+    LIVE_TICKER = False
     # Tests log in thousands of times; a cheap hash keeps the suite quick. Never in production.
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"

@@ -177,3 +177,18 @@ def make_conflict(judge, team, source="declared"):
     db.session.add(conflict)
     db.session.commit()
     return conflict
+
+
+def make_announcement(event: Event, text: str | None = None, level: str = "info", publish_at=None):
+    """A published announcement (through the real service), or a scheduled one due at `publish_at`
+    (stored directly, so tests may schedule one in the past as if its time had just come)."""
+    from hackathon.live.services import post_announcement
+    from hackathon.models import Announcement
+
+    text = text or f"Announcement {_unique()}"
+    if publish_at is None:
+        return post_announcement(event, None, text, level)
+    announcement = Announcement(event=event, text=text, level=level, publish_at=publish_at)
+    db.session.add(announcement)
+    db.session.commit()
+    return announcement

@@ -45,6 +45,8 @@ def world(app):
         slug=event.slug, draft_slug=draft.slug, invite_token=factories.make_invite(event, "mentor", max_uses=50).token,
         invite_id=factories.make_invite(event).id, other_invite_id=factories.make_invite(other).id,
         mentor_membership_id=mentor_membership.id,
+        announcement_id=factories.make_announcement(event).id,
+        other_announcement_id=factories.make_announcement(other).id,
     )
     return SimpleNamespace(people=people, names=names)
 

@@ -42,3 +42,30 @@ def test_seed_demo_if_empty_leaves_existing_data_alone(app):
     result = app.test_cli_runner().invoke(args=["hackathon", "seed-demo", "--if-empty"])
     assert result.exit_code == 0 and "not seeded" in result.output
     assert db.session.scalar(db.select(db.func.count()).select_from(Event)) == 0
+
+
+def test_announce_publishes_and_pushes_to_screens(app, live_socket):
+    from tests.factories import make_event
+
+    event = make_event()
+    socket = live_socket(event)
+    socket.received()
+    result = app.test_cli_runner().invoke(args=["hackathon", "announce", event.slug, "Doors close at 22:00",
+                                                "--level", "warning"])
+    assert result.exit_code == 0, result.output
+    assert "published" in result.output
+    [message] = socket.received("announcement")
+    assert message["args"][0]["text"] == "Doors close at 22:00" and message["args"][0]["level"] == "warning"
+
+
+def test_announce_can_schedule_and_explains_refusals(app):
+    from tests.factories import make_event
+
+    event = make_event()
+    runner = app.test_cli_runner()
+    later = runner.invoke(args=["hackathon", "announce", event.slug, "Later", "--at", "2999-01-01T10:00"])
+    assert later.exit_code == 0 and "scheduled" in later.output, later.output
+    past = runner.invoke(args=["hackathon", "announce", event.slug, "Past", "--at", "2001-01-01T10:00"])
+    assert past.exit_code != 0 and "That time has passed" in past.output
+    unknown = runner.invoke(args=["hackathon", "announce", "no-such-event", "Hi"])
+    assert unknown.exit_code != 0 and "there is no event" in unknown.output

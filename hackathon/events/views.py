@@ -4,6 +4,7 @@ from flask_login import current_user, login_required
 
 from ..access import event_view
 from ..errors import DomainError
+from ..live import services as live_services
 from . import services
 
 bp = Blueprint("events", __name__)
@@ -36,4 +37,5 @@ def join(event):
 
 def _event_page(event):
     return render_template("events/show.html", event=event, clock=event.clock(),
-                           can_join=services.can_join(current_user, event))
+                           can_join=services.can_join(current_user, event),
+                           announcements=live_services.published_announcements(event))

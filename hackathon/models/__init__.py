@@ -1,4 +1,5 @@
 """All models, importable from one place so that migrations see every table."""
+from .announcement import Announcement
 from .challenge import Challenge, ChallengeAttachment
 from .event import ClockChange, Event
 from .membership import Invite, Membership
@@ -8,6 +9,7 @@ from .team import Team, TeamMember
 from .user import User, UserLink, UserSkill
 
 __all__ = [
+    "Announcement",
     "Assignment", "Conflict", "Criterion", "JudgeChallenge", "JudgeExclusion", "Score", "ScoreChange",
     "Team", "TeamMember",
     "Extension", "Submission", "SubmissionFile", "SubmissionTechnology", "SubmissionVersion",

@@ -1,9 +1,11 @@
 """Socket.IO handlers of /live: admit visitors to the right rooms and send a snapshot. Thin by design."""
+from flask import current_app
 from flask_login import current_user
 from flask_socketio import Namespace, emit, join_room
 
 from ..access import can_manage, roles_in
 from ..extensions import db
+from ..live import ticker
 from ..models import Event
 from ..teams.queries import team_of
 from . import event_room, role_room, team_room
@@ -20,6 +22,7 @@ class LiveNamespace(Namespace):
         if team is not None:
             join_room(team_room(team.id))
         emit("clock", clock_payload(event))
+        ticker.start_once(current_app._get_current_object())
 
 
 def _event_from_auth(auth) -> Event:

@@ -1,0 +1,30 @@
+"""The organizers' announcement form (shape only; the rules live in services)."""
+from datetime import datetime
+
+from flask_wtf import FlaskForm
+from wtforms import DateTimeLocalField, SelectChoice, SelectField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+from ..models.announcement import LEVELS, MAX_TEXT_LENGTH
+
+LEVEL_LABELS = {"info": "Info", "warning": "Warning", "urgent": "Urgent"}
+
+
+class AnnouncementForm(FlaskForm):
+    text = TextAreaField("Announcement", validators=[
+        DataRequired(message="Write the announcement: it can't be empty."),
+        Length(max=4 * MAX_TEXT_LENGTH, message=f"Keep it to {MAX_TEXT_LENGTH} characters.")],
+        description=f"Plain text, up to {MAX_TEXT_LENGTH} characters. It appears on every screen of the event.",
+        render_kw={"maxlength": MAX_TEXT_LENGTH, "rows": 3})
+    # The service names the allowed levels when a request sends another one.
+    level = SelectField("Level", choices=[SelectChoice(level, LEVEL_LABELS[level]) for level in LEVELS],
+                        default="info", validate_choice=False)
+    publish_at = DateTimeLocalField("Publish at (optional)", format="%Y-%m-%dT%H:%M", validators=[Optional()],
+                                    description="Leave empty to publish now. In the event's time zone.")
+
+    def publish_at_in(self, event) -> datetime | None:
+        """The chosen time as an aware datetime in the event's time zone (None: publish now)."""
+        return None if self.publish_at.data is None else self.publish_at.data.replace(tzinfo=event.zone)
+
+    def attach(self, field: str, message: str) -> None:
+        getattr(self, field).errors = [*getattr(self, field).errors, message]
