@@ -55,8 +55,9 @@ def register_blueprints(app: Flask) -> None:
     from .health import bp as health_bp
     from .invites import bp as invites_bp
     from .manage import bp as manage_bp
+    from .teams import bp as teams_bp
 
-    for blueprint in (auth_bp, events_bp, invites_bp, manage_bp, admin_bp, api_bp, health_bp):
+    for blueprint in (auth_bp, events_bp, invites_bp, manage_bp, teams_bp, admin_bp, api_bp, health_bp):
         app.register_blueprint(blueprint)
     csrf.exempt(api_bp)
 

@@ -3,7 +3,7 @@ import itertools
 from datetime import timedelta
 
 from hackathon.extensions import db
-from hackathon.models import Event, Invite, Membership, User
+from hackathon.models import Event, Invite, Membership, TeamSkill, User, UserSkill
 from hackathon.models.types import utcnow
 
 PASSWORD = "correct horse battery"
@@ -86,3 +86,27 @@ def make_invite(event: Event, role: str = "judge", **fields) -> Invite:
     db.session.add(invite)
     db.session.commit()
     return invite
+
+
+def make_team(event: Event, members=(), **fields):
+    """A team of `members` (users already participants of `event`); the first is captain."""
+    from hackathon.models import Team, TeamMember
+    from hackathon.models.team import name_key
+
+    name = fields.pop("name", f"Team {_unique()}")
+    skills = fields.pop("skills", ())
+    team = Team(event_id=event.id, name=name, name_key=name_key(name),
+                captain_id=members[0].id if members else None, **fields)
+    team.members = [TeamMember(event_id=event.id, user_id=user.id) for user in members]
+    team.wanted_skills = [TeamSkill(name=skill) for skill in skills]
+    db.session.add(team)
+    db.session.commit()
+    return team
+
+
+def make_participant(event: Event, skills=(), **user_fields) -> User:
+    """A participant of `event`, optionally with profile skills."""
+    user = make_member(event, "participant", **user_fields)
+    user.skills = [UserSkill(name=skill) for skill in skills]
+    db.session.commit()
+    return user

@@ -23,12 +23,29 @@ def world(app):
     people["other_organizer"] = factories.make_member(other, "organizer")
     people["site_admin"] = factories.make_user(is_site_admin=True)
     mentor_membership = people["mentor"].memberships[0]
+    team = factories.make_team(event, [people["participant"]])
     names = dict(
+        team_id=team.id, **_team_names(event, other, team),
         slug=event.slug, draft_slug=draft.slug, invite_token=factories.make_invite(event, "mentor", max_uses=50).token,
         invite_id=factories.make_invite(event).id, other_invite_id=factories.make_invite(other).id,
         mentor_membership_id=mentor_membership.id,
     )
     return SimpleNamespace(people=people, names=names)
+
+
+def _team_names(event, other, team) -> dict:
+    """A second member, a participant looking for a team who asked to join it, and another event's team."""
+    from hackathon.models import JoinRequest, TeamMember, TeamSeeker
+
+    member, seeker = factories.make_participant(event), factories.make_participant(event)
+    factories.db.session.add_all([TeamMember(event_id=event.id, team_id=team.id, user_id=member.id),
+                                  TeamSeeker(event_id=event.id, user_id=seeker.id)])
+    ask = JoinRequest(event_id=event.id, team_id=team.id, user_id=seeker.id, sent_by_id=seeker.id)
+    factories.db.session.add(ask)
+    factories.db.session.commit()
+    other_team = factories.make_team(other, [factories.make_participant(other)])
+    return dict(team_code=team.invite_code, member_id=member.id, seeker_id=seeker.id, ask_id=ask.id,
+                other_team_id=other_team.id)
 
 
 def _outcome(response) -> str:
@@ -45,7 +62,8 @@ def test_access(row, visitor, world, client, auth):
     if visitor != "anonymous":
         assert auth.login(world.people[visitor]).status_code == 302
     path = row.path.format(**world.names)
-    response = client.open(path, method=row.method, data=row.data)
+    data = {key: value.format(**world.names) for key, value in row.data.items()}
+    response = client.open(path, method=row.method, data=data)
     assert _outcome(response) == row.outcome(visitor), response.get_data(as_text=True)[:400]
 
 

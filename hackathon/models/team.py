@@ -61,6 +61,11 @@ class Team(db.Model):
         return self.size >= self.event.team_size_max
 
     @property
+    def meets_minimum(self) -> bool:
+        """Whether the team has the event's minimum number of members (needed to submit)."""
+        return self.size >= self.event.team_size_min
+
+    @property
     def seats_left(self) -> int:
         return max(self.event.team_size_max - self.size, 0)
 

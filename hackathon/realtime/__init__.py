@@ -10,3 +10,8 @@ def event_room(event_id: int) -> str:
 def role_room(event_id: int, role: str) -> str:
     """The room of one role in an event, e.g. event:3:judges."""
     return f"event:{event_id}:{role}s"
+
+
+def team_room(team_id: int) -> str:
+    """The room of one team's members (their team page and, later, their submission page)."""
+    return f"team:{team_id}"

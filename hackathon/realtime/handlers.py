@@ -5,7 +5,8 @@ from flask_socketio import Namespace, emit, join_room
 from ..access import can_manage, roles_in
 from ..extensions import db
 from ..models import Event
-from . import event_room, role_room
+from ..teams.queries import team_id_of
+from . import event_room, role_room, team_room
 from .payloads import clock_payload
 
 
@@ -15,6 +16,9 @@ class LiveNamespace(Namespace):
         join_room(event_room(event.id))
         for role in roles_in(current_user, event):
             join_room(role_room(event.id, role))
+        team_id = team_id_of(current_user, event)
+        if team_id is not None:
+            join_room(team_room(team_id))
         emit("clock", clock_payload(event))
 
 
