@@ -204,14 +204,15 @@ def create_team(user: User, event: Event, details: TeamDetails) -> Team:
     _apply(team, details)
     team.members.append(TeamMember(event_id=event.id, user=user))
     db.session.add(team)
-    lapsed = _withdraw_asks_of(user, event, except_team=None)
-    _stop_seeking(user, event)
     try:
-        db.session.commit()
+        db.session.flush()
     except IntegrityError:  # the same name or the same person at the same instant, in another request
         db.session.rollback()
         check_can_form_team(user, event)
         raise TeamNameTaken(details.name) from None
+    lapsed = _withdraw_asks_of(user, event, except_team=None)
+    _stop_seeking(user, event)
+    db.session.commit()
     _announce_lapsed(lapsed, user)
     return team
 
@@ -299,6 +300,11 @@ def _admit(team: Team, user: User, enforce_lock: bool = True) -> set[int]:
     _lock(team)
     _check_can_join(user, team, enforce_lock)
     db.session.add(TeamMember(event_id=team.event_id, team_id=team.id, user_id=user.id))
+    try:
+        db.session.flush()
+    except IntegrityError:  # joined another team in a parallel request, which the unique key caught
+        db.session.rollback()
+        raise AlreadyInTeam(team_of(user, team.event) or team) from None
     lapsed = _withdraw_asks_of(user, team.event, except_team=team)
     _stop_seeking(user, team.event)
     return lapsed

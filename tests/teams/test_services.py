@@ -502,3 +502,18 @@ def test_seekers_who_joined_a_team_are_not_listed(event):
     db.session.commit()
     make_team(event, [ben])
     assert queries.seekers(event) == []
+
+
+def test_two_teams_created_with_one_name_at_once_make_one_team(app, event):
+    from hackathon.models import Event, User
+    from tests.concurrency import run_at_once
+
+    creators, event_id = [make_participant(event).id for _ in range(8)], event.id
+
+    def create(user_id):
+        return services.create_team(db.session.get(User, user_id), db.session.get(Event, event_id),
+                                    details("Same Name")).id
+
+    results = run_at_once(app, create, creators)
+    assert len([r for r in results if isinstance(r, int)]) == 1, results
+    assert all(isinstance(r, services.TeamNameTaken) for r in results if not isinstance(r, int)), results
