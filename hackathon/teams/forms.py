@@ -26,7 +26,8 @@ class JoinRequestForm(FlaskForm):
 
 class CodeForm(FlaskForm):
     code = StringField("Team code", validators=[DataRequired(message="Type the team's code."), Length(max=40)],
-                       description="8 letters and digits, from a member of the team.")
+                       render_kw={"placeholder": "K7QM3XPA", "autocapitalize": "characters",
+                                  "autocomplete": "off", "spellcheck": "false"})
 
 
 class LookingForm(FlaskForm):
@@ -48,5 +49,4 @@ class MoveForm(FlaskForm):
 
     user_id = SelectField("Participant", coerce=int, validate_choice=False,
                           validators=[DataRequired(message="Choose a participant.")])
-    team_id = SelectField("Move to", coerce=int, validate_choice=False,
-                          description="“No team” takes them out of their team.")
+    team_id = SelectField("Move to", coerce=int, validate_choice=False)

@@ -120,6 +120,14 @@ def asks_of(user, event: Event) -> list[JoinRequest]:
         .options(selectinload(JoinRequest.team)).order_by(JoinRequest.created_at.desc())))
 
 
+def pending_ask_between(team: Team, user) -> JoinRequest | None:
+    """The unanswered request or invitation between `team` and `user`, if any."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return db.session.scalar(db.select(JoinRequest).where(
+        JoinRequest.team_id == team.id, JoinRequest.user_id == user.id, JoinRequest.status == PENDING))
+
+
 def find_ask(event: Event, ask_id: int) -> JoinRequest | None:
     """The request or invitation with this id if it belongs to `event`."""
     ask = db.session.get(JoinRequest, ask_id)

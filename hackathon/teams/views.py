@@ -148,7 +148,10 @@ def answer(event, ask_id, answer):
     if status is not None:
         return _team_page(event, team, status)
     flash(done.format(name=name, team=team.name), "success")
-    return _back(url_for("teams.index", slug=event.slug))
+    # The captain answers from the team page; the invitee lands in their new team after accepting.
+    if answer == "accept" or team.captain_id == current_user.id:
+        return redirect(url_for("teams.show", slug=event.slug, team_id=team.id))
+    return redirect(url_for("teams.index", slug=event.slug))
 
 
 @bp.route("/<int:team_id>/leave", methods=["POST"])
@@ -298,6 +301,7 @@ def _panel_context(event, team) -> dict:
         requests=queries.pending_requests(team) if is_captain else [],
         invitations=queries.pending_invitations(team) if is_captain else [],
         join_refusal=services.why_not_join(current_user, team) if can_ask else None, can_ask=can_ask,
+        my_ask=queries.pending_ask_between(team, current_user) if can_ask else None,
         meets_minimum=queries.team_meets_minimum(team), locked=services.are_teams_locked(event),
     )
 

@@ -270,3 +270,22 @@ def test_a_staff_member_is_never_put_in_a_team_room(client, auth, app, live_sock
     socket.received()
     services.leave_team(team.members[0].user, team)
     assert socket.received("team_changed") == []
+
+
+def test_a_pending_request_replaces_the_ask_form_with_its_status(client, auth, app):
+    event = make_event()
+    team = make_team(event, [make_participant(event)])
+    user = auth.login_as("participant", event)
+    services.request_to_join(user, team, "hello")
+    page = client.get(f"/e/{event.slug}/teams/{team.id}").get_data(as_text=True)
+    assert "hasn't answered yet" in page and "Withdraw my request" in page and "Ask to join" not in page
+
+
+def test_an_invited_participant_can_answer_from_the_team_page(client, auth, app):
+    event = make_event()
+    captain = make_participant(event)
+    team = make_team(event, [captain], name="Owls")
+    user = auth.login_as("participant", event)
+    services.invite_participant(team, captain, user)
+    page = client.get(f"/e/{event.slug}/teams/{team.id}").get_data(as_text=True)
+    assert "Owls invited you to join." in page and "/accept" in page
