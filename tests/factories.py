@@ -3,7 +3,7 @@ import itertools
 from datetime import timedelta
 
 from hackathon.extensions import db
-from hackathon.models import Event, Invite, Membership, User
+from hackathon.models import Event, Invite, Membership, TeamSkill, User, UserSkill
 from hackathon.models.types import utcnow
 
 PASSWORD = "correct horse battery"
@@ -133,12 +133,14 @@ def make_submission(event: Event, team, challenges=(), **fields):
 def make_team(event: Event, members=(), **fields):
     """A team of `members` (users already participants of `event`); the first is captain."""
     from hackathon.models import Team, TeamMember
+    from hackathon.models.team import name_key
 
-    n = _unique()
-    name = fields.pop("name", f"Team {n}")
-    team = Team(event_id=event.id, name=name, name_key=name.lower(),
+    name = fields.pop("name", f"Team {_unique()}")
+    skills = fields.pop("skills", ())
+    team = Team(event_id=event.id, name=name, name_key=name_key(name),
                 captain_id=members[0].id if members else None, **fields)
     team.members = [TeamMember(event_id=event.id, user_id=user.id) for user in members]
+    team.wanted_skills = [TeamSkill(name=skill) for skill in skills]
     db.session.add(team)
     db.session.commit()
     return team
@@ -192,3 +194,11 @@ def make_announcement(event: Event, text: str | None = None, level: str = "info"
     db.session.add(announcement)
     db.session.commit()
     return announcement
+
+
+def make_participant(event: Event, skills=(), **user_fields) -> User:
+    """A participant of `event`, optionally with profile skills."""
+    user = make_member(event, "participant", **user_fields)
+    user.skills = [UserSkill(name=skill) for skill in skills]
+    db.session.commit()
+    return user

@@ -35,7 +35,7 @@ def world(app):
     assignment = factories.make_assignment(people["judge"], submission)
     conflict = factories.make_conflict(people["judge"], team)
     names = dict(
-        team_id=team.id, submission_id=submission.id, submission_file_id=submission_file.id,
+        team_id=team.id, **_team_names(event, other, team), submission_id=submission.id, submission_file_id=submission_file.id,
         judging_slug=judging_event.slug, judging_submission_id=judging_submission.id,
         criterion_id=criterion.id, assignment_id=assignment.id, judge_id=people["judge"].id,
         conflict_id=conflict.id,
@@ -49,6 +49,21 @@ def world(app):
         other_announcement_id=factories.make_announcement(other).id,
     )
     return SimpleNamespace(people=people, names=names)
+
+
+def _team_names(event, other, team) -> dict:
+    """A second member, a participant looking for a team who asked to join it, and another event's team."""
+    from hackathon.models import JoinRequest, TeamMember, TeamSeeker
+
+    member, seeker = factories.make_participant(event), factories.make_participant(event)
+    factories.db.session.add_all([TeamMember(event_id=event.id, team_id=team.id, user_id=member.id),
+                                  TeamSeeker(event_id=event.id, user_id=seeker.id)])
+    ask = JoinRequest(event_id=event.id, team_id=team.id, user_id=seeker.id, sent_by_id=seeker.id)
+    factories.db.session.add(ask)
+    factories.db.session.commit()
+    other_team = factories.make_team(other, [factories.make_participant(other)])
+    return dict(team_code=team.invite_code, member_id=member.id, seeker_id=seeker.id, ask_id=ask.id,
+                other_team_id=other_team.id)
 
 
 def _outcome(response) -> str:

@@ -5,12 +5,12 @@ from .event import ClockChange, Event
 from .membership import Invite, Membership
 from .score import Assignment, Conflict, Criterion, JudgeChallenge, JudgeExclusion, Score, ScoreChange
 from .submission import Extension, Submission, SubmissionFile, SubmissionTechnology, SubmissionVersion
-from .team import Team, TeamMember
+from .team import JoinRequest, Team, TeamMember, TeamSeeker, TeamSkill
 from .user import User, UserLink, UserSkill
 
 __all__ = [
     "Announcement",
     "Assignment", "Conflict", "Criterion", "JudgeChallenge", "JudgeExclusion", "Score", "ScoreChange",
-    "Team", "TeamMember",
+    "JoinRequest", "Team", "TeamMember", "TeamSeeker", "TeamSkill",
     "Extension", "Submission", "SubmissionFile", "SubmissionTechnology", "SubmissionVersion",
     "Challenge", "ChallengeAttachment", "ClockChange", "Event", "Invite", "Membership", "User", "UserLink", "UserSkill"]

@@ -70,3 +70,10 @@ def announcement_retracted(announcement: Announcement) -> None:
     """Tell every screen to take a retracted announcement down."""
     socketio.emit("announcement_retracted", retraction_payload(announcement),
                   to=event_room(announcement.event_id), namespace=NAMESPACE)
+
+
+def team_changed(team, what: str, who=None) -> None:
+    """Tell a team's open pages that it changed (joined, left, requested, ...), so they re-render."""
+    payload = {"event": team.event.slug, "team_id": team.id, "what": what,
+               "who": who.display_name if who is not None else None}
+    socketio.emit("team_changed", payload, to=team_room(team.id), namespace=NAMESPACE)

@@ -7,7 +7,7 @@ from ..access import can_manage, roles_in
 from ..extensions import db
 from ..live import ticker
 from ..models import Event
-from ..teams.queries import team_of
+from ..teams.queries import team_id_of
 from . import event_room, role_room, team_room
 from .payloads import clock_payload
 
@@ -18,9 +18,9 @@ class LiveNamespace(Namespace):
         join_room(event_room(event.id))
         for role in roles_in(current_user, event):
             join_room(role_room(event.id, role))
-        team = team_of(current_user, event)
-        if team is not None:
-            join_room(team_room(team.id))
+        team_id = team_id_of(current_user, event)
+        if team_id is not None:
+            join_room(team_room(team_id))
         emit("clock", clock_payload(event))
         ticker.start_once(current_app._get_current_object())
 

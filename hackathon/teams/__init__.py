@@ -1,1 +1,3 @@
-"""Teams of participants."""
+from .views import bp
+
+__all__ = ["bp"]

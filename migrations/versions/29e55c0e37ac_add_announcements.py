@@ -1,7 +1,7 @@
 """add announcements
 
 Revision ID: 29e55c0e37ac
-Revises: 6925a16da2b4
+Revises: e1268d02918f
 Create Date: 2026-11-29 07:06:46.532220
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '29e55c0e37ac'
-down_revision = '6925a16da2b4'
+down_revision = 'e1268d02918f'
 branch_labels = None
 depends_on = None
 

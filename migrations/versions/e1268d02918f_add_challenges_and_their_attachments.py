@@ -1,7 +1,7 @@
 """add challenges and their attachments
 
 Revision ID: e1268d02918f
-Revises: 5a6634a2ffc6
+Revises: 669f9b16ec22
 Create Date: 2026-11-29 06:58:53.267678
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'e1268d02918f'
-down_revision = '5a6634a2ffc6'
+down_revision = '669f9b16ec22'
 branch_labels = None
 depends_on = None
 

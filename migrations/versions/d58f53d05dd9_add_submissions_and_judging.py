@@ -1,8 +1,8 @@
-"""add teams, submissions and judging
+"""add submissions and judging
 
-Revision ID: 6925a16da2b4
-Revises: e1268d02918f
-Create Date: 2026-11-29 07:13:58.168472
+Revision ID: d58f53d05dd9
+Revises: 29e55c0e37ac
+Create Date: 2026-11-29 07:36:33.809980
 
 """
 from alembic import op
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '6925a16da2b4'
-down_revision = 'e1268d02918f'
+revision = 'd58f53d05dd9'
+down_revision = '29e55c0e37ac'
 branch_labels = None
 depends_on = None
 
@@ -33,26 +33,6 @@ def upgrade():
     )
     with op.batch_alter_table('judge_exclusion', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_judge_exclusion_event_id'), ['event_id'], unique=False)
-
-    op.create_table('team',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('event_id', sa.Integer(), nullable=False),
-    sa.Column('name', sa.String(length=60), nullable=False),
-    sa.Column('name_key', sa.String(length=60), nullable=False),
-    sa.Column('pitch', sa.String(length=300), nullable=False),
-    sa.Column('is_open', sa.Boolean(), nullable=False),
-    sa.Column('invite_code', sa.String(length=32), nullable=False),
-    sa.Column('captain_id', sa.Integer(), nullable=True),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('dissolved_at', sa.DateTime(), nullable=True),
-    sa.ForeignKeyConstraint(['captain_id'], ['user.id'], name=op.f('fk_team_captain_id_user'), ondelete='SET NULL'),
-    sa.ForeignKeyConstraint(['event_id'], ['event.id'], name=op.f('fk_team_event_id_event'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_team')),
-    sa.UniqueConstraint('event_id', 'name_key', name=op.f('uq_team_event_id_name_key')),
-    sa.UniqueConstraint('invite_code', name=op.f('uq_team_invite_code'))
-    )
-    with op.batch_alter_table('team', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_team_event_id'), ['event_id'], unique=False)
 
     op.create_table('conflict',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -153,23 +133,6 @@ def upgrade():
     )
     with op.batch_alter_table('submission', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_submission_event_id'), ['event_id'], unique=False)
-
-    op.create_table('team_member',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('event_id', sa.Integer(), nullable=False),
-    sa.Column('team_id', sa.Integer(), nullable=False),
-    sa.Column('user_id', sa.Integer(), nullable=False),
-    sa.Column('joined_at', sa.DateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['event_id'], ['event.id'], name=op.f('fk_team_member_event_id_event'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['team_id'], ['team.id'], name=op.f('fk_team_member_team_id_team'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['user_id'], ['user.id'], name=op.f('fk_team_member_user_id_user'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_team_member')),
-    sa.UniqueConstraint('event_id', 'user_id', name=op.f('uq_team_member_event_id_user_id'))
-    )
-    with op.batch_alter_table('team_member', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_team_member_event_id'), ['event_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_team_member_team_id'), ['team_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_team_member_user_id'), ['user_id'], unique=False)
 
     op.create_table('assignment',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -284,8 +247,8 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_submission_version_submission_id'), ['submission_id'], unique=False)
 
     with op.batch_alter_table('event', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('judges_per_entry', sa.Integer(), nullable=False))
-        batch_op.add_column(sa.Column('ranking_method', sa.String(length=16), nullable=False))
+        batch_op.add_column(sa.Column('judges_per_entry', sa.Integer(), nullable=False, server_default='3'))
+        batch_op.add_column(sa.Column('ranking_method', sa.String(length=16), nullable=False, server_default='judge_effects'))
 
     # ### end Alembic commands ###
 
@@ -328,12 +291,6 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_assignment_event_id'))
 
     op.drop_table('assignment')
-    with op.batch_alter_table('team_member', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_team_member_user_id'))
-        batch_op.drop_index(batch_op.f('ix_team_member_team_id'))
-        batch_op.drop_index(batch_op.f('ix_team_member_event_id'))
-
-    op.drop_table('team_member')
     with op.batch_alter_table('submission', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_submission_event_id'))
 
@@ -360,10 +317,6 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_conflict_event_id'))
 
     op.drop_table('conflict')
-    with op.batch_alter_table('team', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_team_event_id'))
-
-    op.drop_table('team')
     with op.batch_alter_table('judge_exclusion', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_judge_exclusion_event_id'))
 

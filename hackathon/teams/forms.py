@@ -1,0 +1,52 @@
+"""Forms of the teams area: shape only (lengths, required fields); the rules are in services.py."""
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+from ..forms import TagField
+from .services import TeamDetails
+
+
+class TeamForm(FlaskForm):
+    name = StringField("Team name", validators=[DataRequired(message="Give your team a name."), Length(max=60)])
+    pitch = TextAreaField("Pitch", validators=[Optional(), Length(max=300)],
+                          description="One or two sentences: what you want to build, who you are.")
+    skills = TagField("Skills you're looking for", description="Separate with commas, e.g. python, ux design")
+    is_open = BooleanField("Open to new members (others can find the team and ask to join)", default=True)
+
+    def details(self) -> TeamDetails:
+        return TeamDetails(name=self.name.data.strip(), pitch=self.pitch.data or "", skills=self.skills.data or [],
+                           is_open=self.is_open.data)
+
+
+class JoinRequestForm(FlaskForm):
+    message = TextAreaField("Message to the captain", validators=[Optional(), Length(max=500)],
+                            description="Optional: what you'd bring to the team.")
+
+
+class CodeForm(FlaskForm):
+    code = StringField("Team code", validators=[DataRequired(message="Type the team's code."), Length(max=40)],
+                       render_kw={"placeholder": "K7QM3XPA", "autocapitalize": "characters",
+                                  "autocomplete": "off", "spellcheck": "false"})
+
+
+class LookingForm(FlaskForm):
+    note = TextAreaField("A short note for teams", validators=[Optional(), Length(max=280)],
+                         description="What you'd like to work on; your skills come from your profile.")
+
+
+class FinderForm(FlaskForm):
+    """The finder's filter: read from the query string, so no CSRF token."""
+
+    class Meta:
+        csrf = False
+
+    skills = TagField("Skills", description="Show teams wanting, and people having, any of these.")
+
+
+class MoveForm(FlaskForm):
+    """Choices are filled by the view; the service decides whether the move is allowed."""
+
+    user_id = SelectField("Participant", coerce=int, validate_choice=False,
+                          validators=[DataRequired(message="Choose a participant.")])
+    team_id = SelectField("Move to", coerce=int, validate_choice=False)

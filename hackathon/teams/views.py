@@ -1,0 +1,348 @@
+"""Team pages: the list, a team's page and its live panel, invite links, requests, the finder,
+and the organizers' team tools. Each view parses input, calls one service and reports the outcome."""
+from flask import Blueprint, Response, abort, flash, g, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from ..access import event_view
+from ..errors import DomainError
+from ..extensions import db, limiter
+from ..models import User
+from ..models.membership import ORGANIZER, PARTICIPANT
+from ..urls import is_safe_next
+from . import queries, services
+from .export import teams_csv
+from .forms import CodeForm, FinderForm, JoinRequestForm, LookingForm, MoveForm, TeamForm
+
+bp = Blueprint("teams", __name__, url_prefix="/e/<slug>/teams")
+
+ANSWERS = {
+    "accept": (services.accept_join_request, "Accepted: {name} is in {team}."),
+    "decline": (services.decline_join_request, "Declined. {name} will see it on the Teams page."),
+    "withdraw": (services.withdraw_join_request, "Withdrawn."),
+}
+
+
+@bp.route("/")
+@event_view()
+def index(event):
+    return _index_page(event)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@event_view(PARTICIPANT)
+def new(event):
+    services.check_can_form_team(current_user, event)
+    form, status = TeamForm(), 200
+    if form.validate_on_submit():
+        team, status = _attempt(lambda: services.create_team(current_user, event, form.details()), form)
+        if team is not None:
+            flash(f"{team.name} is ready, and you are its captain. Share the invite link below.", "success")
+            return redirect(url_for("teams.show", slug=event.slug, team_id=team.id))
+    status = 422 if form.errors and status == 200 else status
+    return render_template("teams/form.html", event=event, form=form, team=None), status
+
+
+@bp.route("/<int:team_id>")
+@event_view()
+def show(event, team_id):
+    return _team_page(event, _team_or_404(event, team_id))
+
+
+@bp.route("/<int:team_id>/panel")
+@event_view()
+def panel(event, team_id):
+    """The live part of a team page, fetched again by static/js/team.js after a team_changed push."""
+    team = _team_or_404(event, team_id)
+    return render_template("teams/_panel.html", event=event, team=team, request_form=JoinRequestForm(),
+                           **_panel_context(event, team))
+
+
+@bp.route("/<int:team_id>/edit", methods=["GET", "POST"])
+@event_view(PARTICIPANT)
+def edit(event, team_id):
+    team = _team_or_404(event, team_id)
+    services.check_captain(team, current_user)
+    form, status = TeamForm(obj=team, skills=team.skill_names), 200
+    if form.validate_on_submit():
+        _, status = _attempt(lambda: services.update_team(team, current_user, form.details()), form)
+        if status is None:
+            flash("Team saved.", "success")
+            return redirect(url_for("teams.show", slug=event.slug, team_id=team.id))
+    status = 422 if form.errors and status == 200 else status
+    return render_template("teams/form.html", event=event, form=form, team=team), status
+
+
+@bp.route("/<int:team_id>/code", methods=["POST"])
+@event_view(PARTICIPANT)
+def rotate_code(event, team_id):
+    team = _team_or_404(event, team_id)
+    services.rotate_invite_code(team, current_user)
+    flash("New invite link made: the old link and code no longer work.", "success")
+    return redirect(url_for("teams.show", slug=event.slug, team_id=team.id, _anchor="invite"))
+
+
+@bp.route("/<int:team_id>/join/<code>")
+@event_view()
+def join_link(event, team_id, code):
+    return _join_page(event, team_id, code)
+
+
+@bp.route("/<int:team_id>/join/<code>", methods=["POST"])
+@event_view(PARTICIPANT)
+def join(event, team_id, code):
+    team, status = _attempt(lambda: services.join_team_by_code(current_user, event, team_id, code))
+    if team is None:
+        return _join_page(event, team_id, code, status)
+    flash(f"Welcome to {team.name}!", "success")
+    return redirect(url_for("teams.show", slug=event.slug, team_id=team.id))
+
+
+@bp.route("/code", methods=["POST"])
+@limiter.limit("20 per minute", error_message="Too many codes tried. Wait a minute, then try again.")
+@event_view(PARTICIPANT)
+def join_by_code(event):
+    form = CodeForm()
+    if not form.validate_on_submit():
+        return _index_page(event, 422, code_form=form)
+    try:
+        team = services.team_for_code(event, form.code.data)
+    except DomainError as error:
+        form.code.errors.append(str(error))
+        return _index_page(event, error.status, code_form=form)
+    return redirect(url_for("teams.join_link", slug=event.slug, team_id=team.id, code=team.invite_code))
+
+
+@bp.route("/<int:team_id>/requests", methods=["POST"])
+@event_view(PARTICIPANT)
+def request_to_join(event, team_id):
+    team, form = _team_or_404(event, team_id), JoinRequestForm()
+    if not form.validate_on_submit():
+        return _team_page(event, team, 422, request_form=form)
+    ask, status = _attempt(lambda: services.request_to_join(current_user, team, form.message.data or ""))
+    if ask is None:
+        return _team_page(event, team, status, request_form=form)
+    flash(f"You're in {team.name}!" if ask.status == "accepted" else
+          f"Request sent to {team.name}. The captain's answer will show on the Teams page.", "success")
+    return _back(url_for("teams.show", slug=event.slug, team_id=team.id))
+
+
+@bp.route("/<int:team_id>/invitations/<int:user_id>", methods=["POST"])
+@event_view(PARTICIPANT)
+def invite(event, team_id, user_id):
+    team, user = _team_or_404(event, team_id), db.get_or_404(User, user_id)
+    ask, status = _attempt(lambda: services.invite_participant(team, current_user, user))
+    if ask is None:
+        return _finder_page(event, status)
+    flash(f"{user.display_name} joined {team.name}." if ask.status == "accepted" else
+          f"Invitation sent to {user.display_name}. They'll see it on their Teams page.", "success")
+    return _back(url_for("teams.finder", slug=event.slug))
+
+
+@bp.route("/asks/<int:ask_id>/<any(accept, decline, withdraw):answer>", methods=["POST"])
+@event_view(PARTICIPANT)
+def answer(event, ask_id, answer):
+    ask = queries.find_ask(event, ask_id) or abort(404)
+    change, done = ANSWERS[answer]
+    name, team = ask.user.display_name, ask.team
+    _, status = _attempt(lambda: change(ask, current_user))
+    if status is not None:
+        return _team_page(event, team, status)
+    flash(done.format(name=name, team=team.name), "success")
+    # The captain answers from the team page; the invitee lands in their new team after accepting.
+    if answer == "accept" or team.captain_id == current_user.id:
+        return redirect(url_for("teams.show", slug=event.slug, team_id=team.id))
+    return redirect(url_for("teams.index", slug=event.slug))
+
+
+@bp.route("/<int:team_id>/leave", methods=["POST"])
+@event_view(PARTICIPANT)
+def leave(event, team_id):
+    team = _team_or_404(event, team_id)
+    _, status = _attempt(lambda: services.leave_team(current_user, team))
+    if status is not None:
+        return _team_page(event, team, status)
+    flash(f"You left {team.name}." + (" It had no members left, so it is dissolved." if team.is_dissolved else ""),
+          "success")
+    return redirect(url_for("teams.index", slug=event.slug))
+
+
+@bp.route("/<int:team_id>/members/<int:user_id>/remove", methods=["POST"])
+@event_view(PARTICIPANT)
+def remove_member(event, team_id, user_id):
+    team, user = _team_or_404(event, team_id), db.get_or_404(User, user_id)
+    _, status = _attempt(lambda: services.remove_member(team, current_user, user))
+    if status is not None:
+        return _team_page(event, team, status)
+    flash(f"{user.display_name} is no longer in {team.name}.", "success")
+    return redirect(url_for("teams.show", slug=event.slug, team_id=team.id))
+
+
+@bp.route("/<int:team_id>/members/<int:user_id>/captain", methods=["POST"])
+@event_view(PARTICIPANT)
+def transfer(event, team_id, user_id):
+    team, user = _team_or_404(event, team_id), db.get_or_404(User, user_id)
+    _, status = _attempt(lambda: services.transfer_captaincy(team, current_user, user))
+    if status is not None:
+        return _team_page(event, team, status)
+    flash(f"{user.display_name} is now the captain of {team.name}.", "success")
+    return _back(url_for("teams.show", slug=event.slug, team_id=team.id))
+
+
+@bp.route("/finder")
+@event_view(PARTICIPANT)
+def finder(event):
+    return _finder_page(event)
+
+
+@bp.route("/looking", methods=["POST"])
+@event_view(PARTICIPANT)
+def looking(event):
+    form = LookingForm()
+    if not form.validate_on_submit():
+        return _finder_page(event, 422, looking_form=form)
+    _, status = _attempt(lambda: services.start_looking(current_user, event, form.note.data or ""))
+    if status is not None:
+        return _finder_page(event, status, looking_form=form)
+    flash("You're listed in the finder: captains can invite you. Skills on your profile help them find you.",
+          "success")
+    return redirect(url_for("teams.finder", slug=event.slug))
+
+
+@bp.route("/looking/stop", methods=["POST"])
+@event_view(PARTICIPANT)
+def stop_looking(event):
+    services.stop_looking(current_user, event)
+    flash("You're no longer listed as looking for a team.", "success")
+    return redirect(url_for("teams.finder", slug=event.slug))
+
+
+# ---- organizer tools -----------------------------------------------------------------------------
+
+@bp.route("/manage")
+@event_view(ORGANIZER)
+def manage(event):
+    return _manage_page(event)
+
+
+@bp.route("/manage/move", methods=["POST"])
+@event_view(ORGANIZER)
+def move(event):
+    form = _move_form(event)
+    if not form.validate_on_submit():
+        return _manage_page(event, 422, form)
+    user = db.get_or_404(User, form.user_id.data)
+    to = None
+    if form.team_id.data:
+        to = queries.find_team(event, form.team_id.data) or abort(404)
+    _, status = _attempt(lambda: services.move_participant(event, user, to))
+    if status is not None:
+        return _manage_page(event, status, form)
+    flash(f"{user.display_name} moved to {to.name if to else 'no team'}.", "success")
+    return redirect(url_for("teams.manage", slug=event.slug))
+
+
+@bp.route("/manage/<int:team_id>/disband", methods=["POST"])
+@event_view(ORGANIZER)
+def disband(event, team_id):
+    team = _team_or_404(event, team_id)
+    _, status = _attempt(lambda: services.disband_team(team))
+    if status is not None:
+        return _manage_page(event, status)
+    flash(f"{team.name} is disbanded; its members can join other teams.", "success")
+    return redirect(url_for("teams.manage", slug=event.slug))
+
+
+@bp.route("/manage/export.csv")
+@event_view(ORGANIZER)
+def export(event):
+    return Response(teams_csv(event), mimetype="text/csv", headers={
+        "Content-Disposition": f'attachment; filename="{event.slug}-teams.csv"'})
+
+
+# ---- helpers -------------------------------------------------------------------------------------
+
+def _attempt(call, form=None):
+    """Run one service call: (result, None) when it succeeded, (None, status) after showing why not."""
+    try:
+        return call(), None
+    except DomainError as error:
+        db.session.rollback()
+        if form is not None and isinstance(error, services.TeamNameTaken):
+            form.name.errors.append(str(error))
+        else:
+            flash(str(error), "error")
+        return None, error.status
+
+
+def _back(default: str):
+    target = request.form.get("next")
+    return redirect(target if is_safe_next(target) else default)
+
+
+def _team_or_404(event, team_id):
+    return queries.find_team(event, team_id) or abort(404, description="This event has no such team.")
+
+
+def _index_page(event, status=200, code_form=None):
+    return render_template(
+        "teams/index.html", event=event, teams=queries.active_teams(event), my_team=queries.team_of(current_user, event),
+        asks=queries.asks_of(current_user, event), is_participant=PARTICIPANT in g.roles,
+        locked=services.are_teams_locked(event), code_form=code_form or CodeForm(),
+    ), status
+
+
+def _panel_context(event, team) -> dict:
+    is_member = team.has_member(current_user)
+    is_captain = current_user.is_authenticated and team.captain_id == current_user.id
+    can_ask = PARTICIPANT in g.roles and not is_member
+    return dict(
+        is_member=is_member, is_captain=is_captain, viewer_state="captain" if is_captain else (
+            "member" if is_member else "outsider"),
+        requests=queries.pending_requests(team) if is_captain else [],
+        invitations=queries.pending_invitations(team) if is_captain else [],
+        join_refusal=services.why_not_join(current_user, team) if can_ask else None, can_ask=can_ask,
+        my_ask=queries.pending_ask_between(team, current_user) if can_ask else None,
+        meets_minimum=queries.team_meets_minimum(team), locked=services.are_teams_locked(event),
+    )
+
+
+def _team_page(event, team, status=200, request_form=None):
+    return render_template("teams/show.html", event=event, team=team, request_form=request_form or JoinRequestForm(),
+                           **_panel_context(event, team)), status
+
+
+def _join_page(event, team_id, code, status=None):
+    team = services.team_for_invite(event, team_id, code)
+    refusal = services.why_not_join(current_user, team) if current_user.is_authenticated else None
+    status = status or (refusal.status if refusal else 200)
+    return render_template("teams/join.html", event=event, team=team, code=code, refusal=refusal,
+                           join_event_first=isinstance(refusal, services.NotParticipant)), status
+
+
+def _finder_page(event, status=200, looking_form=None):
+    form = FinderForm(request.args)
+    skills = form.skills.data if request.args.get("skills") and form.validate() else []
+    my_team = queries.team_of(current_user, event)
+    seeker = queries.seeker_of(current_user, event)
+    return render_template(
+        "teams/finder.html", event=event, form=form, teams=queries.open_teams(event, skills),
+        seekers=queries.seekers(event, skills), my_team=my_team, seeker=seeker, skills=skills,
+        can_invite=my_team is not None and my_team.captain_id == current_user.id and not my_team.is_full,
+        looking_form=looking_form or LookingForm(note=seeker.note if seeker else ""),
+        locked=services.are_teams_locked(event),
+    ), status if not form.errors else 422
+
+
+def _move_form(event) -> MoveForm:
+    form = MoveForm()
+    people = queries.participants(event)
+    form.user_id.choices = [(user.id, user.display_name) for user in people]
+    form.team_id.choices = [(0, "No team")] + [(t.id, t.name) for t in queries.active_teams(event)]
+    return form
+
+
+def _manage_page(event, status=200, move_form=None):
+    return render_template(
+        "teams/manage.html", event=event, teams=queries.list_teams(event),
+        without=queries.participants_without_team(event), move_form=move_form or _move_form(event),
+    ), status
