@@ -58,6 +58,8 @@ class Config:
     PASSWORD_HASH_METHOD = "scrypt"
     # The live channel's background ticker (hackathon/live/ticker.py).
     LIVE_TICKER = True
+    # At most one leaderboard_update per event per this many seconds (bursts are merged, never dropped).
+    LEADERBOARD_COALESCE_SECONDS = 0.1
     LIVE_TICK_SECONDS = 1.0
     LIVE_RESYNC_SECONDS = 30.0
     RATELIMIT_HEADERS_ENABLED = True
@@ -82,5 +84,6 @@ class TestConfig(Config):
     WTF_CSRF_ENABLED = False
     # Tests call the ticker's work directly; the few that need the loop turn it on.
     LIVE_TICKER = False
+    LEADERBOARD_COALESCE_SECONDS = 0  # publish inline, so tests see updates deterministically
     # Tests log in thousands of times; a cheap hash keeps the suite quick. Never in production.
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"

@@ -6,6 +6,8 @@ from flask_login import current_user
 
 from ..access import load_event
 from ..events import services as event_services
+from ..challenges.services import find_challenge
+from ..live import leaderboard as public_leaderboard
 from ..live import services as live_services
 from ..realtime.payloads import announcement_payload, clock_payload
 
@@ -34,6 +36,22 @@ def announcements(slug):
         retracted_ids=live_services.retracted_ids(event),
         last_id=listed[-1].id if listed else since_id or 0,
     )
+
+
+@bp.route("/events/<slug>/leaderboard")
+def leaderboard(slug):
+    event = load_event(slug)
+    return jsonify(public_leaderboard.board_payload(event, _challenge_id(event)))
+
+
+def _challenge_id(event) -> int | None:
+    raw = request.args.get("challenge", "")
+    if raw == "":
+        return None
+    challenge = find_challenge(event, int(raw), can_manage=False) if raw.isdigit() and len(raw) < 12 else None
+    if challenge is None:
+        abort(404, description="There is no such published challenge in this event.")
+    return challenge.id
 
 
 def _since_id() -> int | None:

@@ -63,6 +63,7 @@ def score_committed(event: Event, judge_id: int, submission_id: int, values: dic
             board.last_change_id = change_id
     if rows:
         emitters.leaderboard_changed(event, rows)
+        _push_public(event)
 
 
 def rebuild(event: Event) -> None:
@@ -71,6 +72,7 @@ def rebuild(event: Event) -> None:
         _boards.pop(event.id, None)
         board = _rebuild_locked(event, _last_two_change_ids(event)[0])
     emitters.leaderboard_changed(event, board.leaderboard.ranking().rows)
+    _push_public(event)
 
 
 def current_ranking(event: Event) -> scoring.Ranking:
@@ -105,3 +107,10 @@ def _is_judged(submission_id: int) -> bool:
 def _entry_ids(event: Event, challenge_id: int) -> list[int]:
     return list(db.session.scalars(db.select(Submission.id).where(
         Submission.event_id == event.id, Submission.challenges.any(id=challenge_id))))
+
+
+def _push_public(event: Event) -> None:
+    # The public board (live package) builds on this module, so it is imported where it is used.
+    from ..live.leaderboard import score_changed
+
+    score_changed(event)

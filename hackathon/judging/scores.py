@@ -78,11 +78,13 @@ def include_judge(event: Event, judge: User) -> None:
     board.rebuild(event)
 
 
-def scores_from_log(event: Event) -> dict[tuple[int, int], dict[int, float]]:
-    """Every current score rebuilt from the append-only log alone: (judge, entry) -> values."""
+def scores_from_log(event: Event, until=None) -> dict[tuple[int, int], dict[int, float]]:
+    """Every score rebuilt from the append-only log alone (as it stood at `until`): (judge, entry) -> values."""
     current: dict = {}
-    for change in db.session.scalars(db.select(ScoreChange).where(ScoreChange.event_id == event.id)
-                                     .order_by(ScoreChange.at, ScoreChange.id)):
+    query = db.select(ScoreChange).where(ScoreChange.event_id == event.id)
+    if until is not None:
+        query = query.where(ScoreChange.at <= until)
+    for change in db.session.scalars(query.order_by(ScoreChange.at, ScoreChange.id)):
         current[(change.judge_id, change.submission_id)] = change.new_values
     return current
 

@@ -2,8 +2,8 @@
 from datetime import datetime
 
 from flask_wtf import FlaskForm
-from wtforms import DateTimeLocalField, SelectChoice, SelectField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms import DateTimeLocalField, IntegerField, SelectChoice, SelectField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from ..models.announcement import LEVELS, MAX_TEXT_LENGTH
 
@@ -28,3 +28,18 @@ class AnnouncementForm(FlaskForm):
 
     def attach(self, field: str, message: str) -> None:
         getattr(self, field).errors = [*getattr(self, field).errors, message]
+
+
+class DisplayForm(FlaskForm):
+    shows_scores = SelectField("The public sees", choices=[SelectChoice("1", "Ranks and scores"),
+                                                           SelectChoice("0", "Ranks only")], default="1")
+    top_n = IntegerField("Rows shown", validators=[Optional(), NumberRange(1, 500, message="Show 1 to 500 rows.")],
+                         description="Empty shows every ranked entry.")
+
+
+class FreezeForm(FlaskForm):
+    freeze_at = DateTimeLocalField("Freeze at (optional)", format="%Y-%m-%dT%H:%M", validators=[Optional()],
+                                   description="Empty freezes now. In the event's time zone.")
+
+    def freeze_at_in(self, event) -> datetime | None:
+        return None if self.freeze_at.data is None else self.freeze_at.data.replace(tzinfo=event.zone)

@@ -1,13 +1,16 @@
 """The live blueprint: organizers' announcements page and the big screen for projectors."""
-from flask import Blueprint, flash, g, redirect, render_template, url_for
+from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from ..access import event_view
+from ..challenges.services import visible_challenges
 from ..extensions import db
 from ..models import Announcement
 from ..models.membership import ORGANIZER
+from ..models.types import utcnow
+from . import leaderboard as public_leaderboard
 from . import services
-from .forms import AnnouncementForm
+from .forms import AnnouncementForm, DisplayForm, FreezeForm
 from .qr import qr_svg
 
 bp = Blueprint("live", __name__, url_prefix="/e/<slug>")
@@ -65,9 +68,76 @@ def screen(event):
     event_url = url_for("events.show", slug=event.slug, _external=True)
     return render_template("live/screen.html", event=event, clock=event.clock(), event_url=event_url,
                            qr=qr_svg(event_url), announcements=services.published_announcements(event, SCREEN_ANNOUNCEMENTS),
-                           announcement_limit=SCREEN_ANNOUNCEMENTS)
+                           announcement_limit=SCREEN_ANNOUNCEMENTS, board=public_leaderboard.board_payload(event))
 
 
 def _announcements_page(event, form=None, status=200):
     return render_template("live/announcements.html", event=event, form=form or AnnouncementForm(),
                            announcements=services.all_announcements(event)), status
+
+
+@bp.route("/leaderboard")
+@event_view()
+def leaderboard(event):
+    challenge_id = request.args.get("challenge", type=int)
+    return render_template("live/leaderboard.html", event=event, challenge_id=challenge_id,
+                           board=public_leaderboard.board_payload(event, challenge_id),
+                           challenges=visible_challenges(event, False))
+
+
+@bp.route("/live/board")
+@event_view(ORGANIZER)
+def board_controls(event):
+    return _board_page(event)
+
+
+@bp.route("/live/board/display", methods=["POST"])
+@event_view(ORGANIZER)
+def board_display(event):
+    form = DisplayForm()
+    if not form.validate_on_submit():
+        return _board_page(event, display_form=form, status=422)
+    return _run_board(event, lambda: public_leaderboard.update_display(event, form.shows_scores.data == "1",
+                                                                       form.top_n.data), "Board display saved.")
+
+
+@bp.route("/live/board/freeze", methods=["POST"])
+@event_view(ORGANIZER)
+def board_freeze(event):
+    form = FreezeForm()
+    if not form.validate_on_submit():
+        return _board_page(event, freeze_form=form, status=422)
+    return _run_board(event, lambda: public_leaderboard.freeze(event, form.freeze_at_in(event)),
+                      "The public board is frozen." if form.freeze_at.data is None else "Freeze scheduled.")
+
+
+@bp.route("/live/board/<any(unfreeze, next, back, finish):action>", methods=["POST"])
+@event_view(ORGANIZER)
+def board_action(event, action):
+    change, done = {
+        "unfreeze": (lambda: public_leaderboard.unfreeze(event), "The public board is live again."),
+        "next": (lambda: public_leaderboard.step_reveal(event, +1), "Next entry revealed."),
+        "back": (lambda: public_leaderboard.step_reveal(event, -1), "Last reveal taken back."),
+        "finish": (lambda: public_leaderboard.finish_reveal(event), "The final ranking is public."),
+    }[action]
+    return _run_board(event, change, done)
+
+
+def _board_page(event, display_form=None, freeze_form=None, status=200):
+    state = public_leaderboard.state_of(event)
+    return render_template(
+        "live/board_controls.html", event=event, state=state, frozen=state.is_frozen(utcnow()),
+        public=public_leaderboard.board_payload(event), live_rows=public_leaderboard.organizer_rows(event),
+        display_form=display_form or DisplayForm(shows_scores="1" if state.shows_scores else "0", top_n=state.top_n),
+        freeze_form=freeze_form or FreezeForm()), status
+
+
+def _run_board(event, change, done: str):
+    try:
+        change()
+    except public_leaderboard.LeaderboardError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return _board_page(event, status=error.status)
+    flash(done, "success")
+    return redirect(url_for("live.board_controls", slug=event.slug))

@@ -2,6 +2,7 @@
 from .announcement import Announcement
 from .challenge import Challenge, ChallengeAttachment
 from .event import ClockChange, Event
+from .leaderboard import LeaderboardState
 from .membership import Invite, Membership
 from .score import Assignment, Conflict, Criterion, JudgeChallenge, JudgeExclusion, Score, ScoreChange
 from .submission import Extension, Submission, SubmissionFile, SubmissionTechnology, SubmissionVersion
@@ -9,7 +10,7 @@ from .team import JoinRequest, Team, TeamMember, TeamSeeker, TeamSkill
 from .user import User, UserLink, UserSkill
 
 __all__ = [
-    "Announcement",
+    "Announcement", "LeaderboardState",
     "Assignment", "Conflict", "Criterion", "JudgeChallenge", "JudgeExclusion", "Score", "ScoreChange",
     "JoinRequest", "Team", "TeamMember", "TeamSeeker", "TeamSkill",
     "Extension", "Submission", "SubmissionFile", "SubmissionTechnology", "SubmissionVersion",

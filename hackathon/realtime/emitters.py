@@ -77,3 +77,16 @@ def team_changed(team, what: str, who=None) -> None:
     payload = {"event": team.event.slug, "team_id": team.id, "what": what,
                "who": who.display_name if who is not None else None}
     socketio.emit("team_changed", payload, to=team_room(team.id), namespace=NAMESPACE)
+
+
+def leaderboard(event: Event, payload: dict) -> None:
+    """Push the whole public board (after a freeze, a reveal step or a display change)."""
+    socketio.emit("leaderboard", payload, to=event_room(event.id), namespace=NAMESPACE)
+
+
+def leaderboard_update(event: Event, seq: int, rows: list, removed: list) -> None:
+    """Push the public board's changed rows; `seq` rises by one per update so clients notice gaps."""
+    payload = {"event": event.slug, "seq": seq, "rows": rows}
+    if removed:
+        payload["removed_team_ids"] = removed
+    socketio.emit("leaderboard_update", payload, to=event_room(event.id), namespace=NAMESPACE)

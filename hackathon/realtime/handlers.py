@@ -1,11 +1,12 @@
 """Socket.IO handlers of /live: admit visitors to the right rooms and send a snapshot. Thin by design."""
-from flask import current_app
+from flask import current_app, session
 from flask_login import current_user
 from flask_socketio import Namespace, emit, join_room
 
 from ..access import can_manage, roles_in
 from ..extensions import db
 from ..live import ticker
+from ..live.leaderboard import board_payload
 from ..models import Event
 from ..teams.queries import team_id_of
 from . import event_room, role_room, team_room
@@ -21,8 +22,18 @@ class LiveNamespace(Namespace):
         team_id = team_id_of(current_user, event)
         if team_id is not None:
             join_room(team_room(team_id))
+        session["live_event_id"] = event.id
         emit("clock", clock_payload(event))
+        emit("leaderboard", board_payload(event))
         ticker.start_once(current_app._get_current_object())
+
+    def on_resync(self, data=None):
+        """A client that saw a gap in `seq` (or woke up) asks for the whole board and the clock again."""
+        event = db.session.get(Event, session.get("live_event_id", 0))
+        if event is None:
+            return
+        emit("clock", clock_payload(event))
+        emit("leaderboard", board_payload(event))
 
 
 def _event_from_auth(auth) -> Event:

@@ -141,7 +141,7 @@ def test_a_page_that_was_offline_catches_up_on_reconnect(page, audience, world, 
 def test_big_screen_follows_announcements_and_shows_the_board_placeholder(audience, world, seed):
     audience.goto_path(f"/e/{world.slug}/screen")
     connected(audience)
-    expect(audience.get_by_text("The leaderboard appears when judging starts.")).to_be_visible()
+    expect(audience.get_by_text("The leaderboard appears when judges start scoring.")).to_be_visible()
     expect(audience.locator(".qr-code")).to_be_visible()
     seed(lambda: make_announcement(Event.query.filter_by(slug=world.slug).one(),
                                    "Demos start in 10 minutes", "warning").id)

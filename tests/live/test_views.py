@@ -90,7 +90,7 @@ def test_big_screen_shows_countdown_board_placeholder_ticker_and_qr(client, even
     make_announcement(event, "Welcome to Aurora")
     page = client.get(f"/e/{event.slug}/screen").get_data(as_text=True)
     assert "data-countdown" in page and "data-leaderboard-region" in page
-    assert "The leaderboard appears when judging starts." in page
+    assert "The leaderboard appears when judges start scoring." in page
     assert "Welcome to Aurora" in page
     assert 'class="qr-code"' in page and f"http://localhost/e/{event.slug}/" in page
     assert 'src="http' not in page and 'href="http' not in page  # every asset served locally

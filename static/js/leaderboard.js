@@ -1,0 +1,105 @@
+// Keeps every [data-leaderboard] on the page equal to the board everyone else sees.
+// `leaderboard` replaces the whole board; `leaderboard_update` carries only changed rows and a
+// `seq` one above the last: a gap means something was missed, so the page asks for a `resync`.
+// Rank changes slide into place (FLIP). A per-challenge board refetches its rows after a push.
+(function () {
+  "use strict";
+
+  var boards = Array.prototype.slice.call(document.querySelectorAll("[data-leaderboard]"));
+  if (!boards.length || !window.hackathonLive) return;
+  var live = window.hackathonLive;
+
+  function text(tag, className, value) {
+    var node = document.createElement(tag);
+    node.className = className;
+    node.textContent = value;
+    return node;
+  }
+
+  function rowElement(row, showsScores) {
+    var li = document.createElement("li");
+    li.className = "board-row" + (row.revealed ? " revealed" : "");
+    li.dataset.teamId = row.team_id;
+    li.appendChild(text("span", "board-rank", String(row.rank)));
+    var team = text("span", "board-team", "");
+    team.appendChild(text("strong", "", row.team));
+    team.appendChild(text("span", "board-entry", row.entry || ""));
+    li.appendChild(team);
+    var score = showsScores && row.score !== null && row.score !== undefined ? row.score.toFixed(1) : "";
+    li.appendChild(text("span", "board-score", score));
+    return li;
+  }
+
+  function Board(element) {
+    this.element = element;
+    this.list = element.querySelector("[data-board-rows]");
+    this.seq = Number(element.dataset.seq);
+    this.showsScores = element.dataset.showsScores === "true";
+    this.rows = {};
+    var self = this;
+    Array.prototype.forEach.call(this.list.children, function (li) {
+      self.rows[li.dataset.teamId] = null;  // known from the server render; exact values come on connect
+    });
+  }
+
+  // Render `rows` (team_id -> row) in rank order, animating moved rows from where they were.
+  Board.prototype.render = function () {
+    var before = {};
+    Array.prototype.forEach.call(this.list.children, function (li) { before[li.dataset.teamId] = li.getBoundingClientRect().top; });
+    var rows = Object.keys(this.rows).map(function (id) { return this.rows[id]; }, this).filter(Boolean);
+    rows.sort(function (a, b) { return a.rank - b.rank; });
+    var fragment = document.createDocumentFragment();
+    rows.forEach(function (row) { fragment.appendChild(rowElement(row, this.showsScores)); }, this);
+    this.list.replaceChildren(fragment);
+    Array.prototype.forEach.call(this.list.children, function (li) {
+      var was = before[li.dataset.teamId];
+      if (was === undefined) { li.classList.add("entered"); return; }
+      var delta = was - li.getBoundingClientRect().top;
+      if (!delta) return;
+      li.animate([{ transform: "translateY(" + delta + "px)" }, { transform: "none" }],
+                 { duration: 600, easing: "ease-out" });
+      li.classList.add(delta > 0 ? "moved-up" : "moved-down");
+    });
+    var empty = this.element.querySelector("[data-board-empty]");
+    if (empty) empty.hidden = rows.length > 0;
+    this.element.dataset.seq = String(this.seq);
+  };
+
+  Board.prototype.replace = function (payload) {
+    this.seq = payload.seq;
+    this.showsScores = payload.shows_scores !== false;
+    this.rows = {};
+    payload.rows.forEach(function (row) { this.rows[row.team_id] = row; }, this);
+    var status = this.element.querySelector("[data-board-status]");
+    if (status) status.textContent = payload.frozen ? (payload.reveal_step !== undefined
+      ? "The reveal is under way." : "The board is frozen until the reveal.") : "";
+    this.element.classList.toggle("is-frozen", !!payload.frozen);
+    this.render();
+  };
+
+  Board.prototype.update = function (payload) {
+    if (payload.seq <= this.seq) return;  // already have it (a resync overtook it)
+    if (payload.seq !== this.seq + 1) { live.socket.emit("resync"); return; }
+    this.seq = payload.seq;
+    payload.rows.forEach(function (row) { this.rows[row.team_id] = row; }, this);
+    (payload.removed_team_ids || []).forEach(function (id) { delete this.rows[id]; }, this);
+    this.render();
+  };
+
+  Board.prototype.refetch = function () {
+    var self = this;
+    fetch(this.element.dataset.api, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
+      .then(function (payload) { self.replace(payload); })
+      .catch(function () { /* the next push tries again */ });
+  };
+
+  var instances = boards.map(function (element) { return new Board(element); });
+  live.on("leaderboard", function (payload) {
+    instances.forEach(function (board) { board.element.dataset.challengeId ? board.refetch() : board.replace(payload); });
+  });
+  live.on("leaderboard_update", function (payload) {
+    instances.forEach(function (board) { board.element.dataset.challengeId ? board.refetch() : board.update(payload); });
+  });
+  window.hackathonBoards = instances;
+})();

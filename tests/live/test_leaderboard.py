@@ -1,0 +1,154 @@
+"""The public leaderboard: pushed after each score, honouring the display choice, freeze and reveal."""
+import time
+import pytest
+
+from hackathon.extensions import db
+from hackathon.judging import scores
+from hackathon.live import leaderboard
+from tests.factories import make_assignment, make_criterion, make_event, make_member, make_submission, make_team
+
+
+@pytest.fixture
+def contest(app):
+    """A judging event: one criterion, one judge assigned to three entries."""
+    event = make_event("judging", judges_per_entry=1, ranking_method="raw")
+    criterion = make_criterion(event, name="Impact")
+    judge = make_member(event, "judge")
+    entries = [make_submission(event, make_team(event, name=name), title=f"{name} App") for name in ("Owls", "Bees", "Cats")]
+    for entry in entries:
+        make_assignment(judge, entry)
+    return event, criterion, judge, entries
+
+
+def score(contest, entry_index, mark):
+    event, criterion, judge, entries = contest
+    scores.record_score(event, judge, entries[entry_index], {criterion.id: mark}, "")
+
+
+def teams(payload):
+    return [row["team"] for row in payload["rows"]]
+
+
+def test_each_committed_score_pushes_a_leaderboard_update_with_the_next_seq(contest, live_socket):
+    event = contest[0]
+    socket = live_socket(event)
+    [snapshot] = [m["args"][0] for m in socket.received("leaderboard")]
+    assert snapshot["rows"] == [] and snapshot["frozen"] is False
+    score(contest, 0, 5)
+    score(contest, 1, 9)
+    updates = [m["args"][0] for m in socket.received("leaderboard_update")]
+    assert [u["seq"] for u in updates] == [snapshot["seq"] + 1, snapshot["seq"] + 2]
+    assert updates[1]["rows"][0] == {"rank": 1, "team_id": contest[3][1].team_id, "team": "Bees",
+                                     "entry": "Bees App", "score": 88.9, "challenges": []}
+
+
+def test_the_api_and_the_page_show_the_same_board(contest, client):
+    event = contest[0]
+    score(contest, 0, 5)
+    score(contest, 1, 9)
+    body = client.get(f"/api/v1/events/{event.slug}/leaderboard").get_json()
+    assert teams(body) == ["Bees", "Owls"] and body["seq"] >= 2
+    page = client.get(f"/e/{event.slug}/leaderboard").get_data(as_text=True)
+    assert page.index("Bees") < page.index("Owls")
+
+
+def test_ranks_only_and_top_n(contest, client):
+    event = contest[0]
+    for index, mark in enumerate((5, 9, 7)):
+        score(contest, index, mark)
+    leaderboard.update_display(event, shows_scores=False, top_n=2)
+    body = client.get(f"/api/v1/events/{event.slug}/leaderboard").get_json()
+    assert teams(body) == ["Bees", "Cats"] and all(row["score"] is None for row in body["rows"])
+
+
+def test_a_frozen_board_leaks_nothing_scored_after_the_freeze(contest, client, live_socket, auth):
+    event = contest[0]
+    score(contest, 0, 9)
+    leaderboard.freeze(event)
+    socket = live_socket(event)
+    socket.received()
+    time.sleep(0.01)
+    score(contest, 1, 10)  # after the freeze
+    assert socket.received("leaderboard_update") == []
+    body = client.get(f"/api/v1/events/{event.slug}/leaderboard").get_json()
+    assert body["frozen"] is True and teams(body) == ["Owls"]
+    assert "Bees" not in client.get(f"/e/{event.slug}/leaderboard").get_data(as_text=True)
+    auth.login(make_member(event, "organizer"))
+    assert "Bees" in client.get(f"/e/{event.slug}/live/board").get_data(as_text=True)  # organizers see it live
+
+
+def test_the_reveal_steps_from_the_bottom_and_can_step_back(contest, client, live_socket):
+    event = contest[0]
+    score(contest, 0, 9)
+    leaderboard.freeze(event)
+    time.sleep(0.01)
+    score(contest, 1, 10)
+    score(contest, 2, 2)
+    socket = live_socket(event)
+    socket.received()
+    leaderboard.step_reveal(event, +1)  # the final last place: Cats
+    [pushed] = [m["args"][0] for m in socket.received("leaderboard")]
+    assert teams(pushed)[-1] == "Cats" and pushed["rows"][-1]["revealed"] is True and pushed["reveal_step"] == 1
+    leaderboard.step_reveal(event, +1)
+    leaderboard.step_reveal(event, -1)
+    leaderboard.step_reveal(event, +1)
+    leaderboard.step_reveal(event, +1)
+    assert teams(leaderboard.board_payload(event)) == ["Bees", "Owls", "Cats"]
+    with pytest.raises(leaderboard.LeaderboardError, match="Nothing more"):
+        leaderboard.step_reveal(event, +1)
+    leaderboard.finish_reveal(event)
+    assert leaderboard.board_payload(event)["frozen"] is False
+
+
+def test_reveal_needs_a_freeze_and_unfreeze_is_refused_mid_reveal(contest):
+    event = contest[0]
+    with pytest.raises(leaderboard.LeaderboardError, match="Freeze the board"):
+        leaderboard.step_reveal(event, +1)
+    score(contest, 0, 5)
+    leaderboard.freeze(event)
+    leaderboard.step_reveal(event, +1)
+    with pytest.raises(leaderboard.LeaderboardError, match="reveal has started"):
+        leaderboard.unfreeze(event)
+
+
+def test_top_n_out_of_range_is_refused(contest):
+    with pytest.raises(leaderboard.LeaderboardError, match="1 to 500"):
+        leaderboard.update_display(contest[0], True, 0)
+
+
+def test_resync_sends_the_whole_board_and_clock(contest, live_socket):
+    socket = live_socket(contest[0])
+    socket.received()
+    socket.emit("resync")
+    names = [m["name"] for m in socket.received()]
+    assert "leaderboard" in names and "clock" in names
+
+
+def test_bursts_are_coalesced_and_nothing_is_lost(contest, live_socket, app):
+    app.config["LEADERBOARD_COALESCE_SECONDS"] = 0.3
+    event = contest[0]
+    socket = live_socket(event)
+    [snapshot] = [m["args"][0] for m in socket.received("leaderboard")]
+    for mark in range(1, 11):
+        score(contest, mark % 3, mark)
+    db.session.commit()  # hand the database to the publisher's background task
+    time.sleep(0.8)
+    updates = [m["args"][0] for m in socket.received("leaderboard_update")]
+    assert 1 <= len(updates) <= 3
+    assert [u["seq"] for u in updates] == list(range(snapshot["seq"] + 1, snapshot["seq"] + 1 + len(updates)))
+    final = {}
+    for update in updates:
+        final.update({row["team_id"]: row for row in update["rows"]})
+    expected = leaderboard.board_payload(event)["rows"]
+    assert sorted(final.values(), key=lambda r: r["rank"]) == expected
+
+
+def test_a_freeze_set_for_later_starts_then(contest):
+    from datetime import timedelta
+
+    from hackathon.models.types import utcnow
+
+    event = contest[0]
+    leaderboard.freeze(event, utcnow() + timedelta(hours=1))
+    assert leaderboard.board_payload(event)["frozen"] is False
+    assert leaderboard.state_of(event).is_frozen(utcnow() + timedelta(hours=2))
