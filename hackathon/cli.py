@@ -25,13 +25,14 @@ def create_admin(email: str, display_name: str, password: str) -> None:
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database already has accounts.")
 def seed_demo(if_empty: bool) -> None:
     """Build a demo event that is live right now, and print its logins."""
-    from .demo import DEMO_PASSWORD, build_demo, has_data
+    from .demo import DEMO_PASSWORD, DEMO_SLUG, JUDGING_SLUG, build_demo, has_data
 
     if if_empty and has_data():
         click.echo("The database already has data; demo not seeded (run without --if-empty to add it).")
         return
     logins = build_demo()
-    click.echo(f"Demo event ready. Every demo account's password is: {DEMO_PASSWORD}")
+    click.echo(f"Demo events ready: /e/{DEMO_SLUG}/ is hacking now, /e/{JUDGING_SLUG}/ is being judged.")
+    click.echo(f"Every demo account's password is: {DEMO_PASSWORD}")
     for role, email in logins:
         click.echo(f"  {role:<12} {email}")
 

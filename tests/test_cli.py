@@ -30,7 +30,7 @@ def test_seed_demo_builds_a_live_event_with_every_role(app, client):
     counts = dict(db.session.execute(db.select(Membership.role, db.func.count()).where(
         Membership.event_id == event.id).group_by(Membership.role)).all())
     assert counts["participant"] >= 20 and counts["mentor"] >= 6 and counts["judge"] >= 4
-    for line in result.output.splitlines()[1:]:
+    for line in result.output.splitlines()[2:]:
         email = line.split()[-1]
         assert client.post("/account/login", data={"email": email, "password": DEMO_PASSWORD}).status_code == 302
         client.post("/account/logout")
@@ -69,3 +69,13 @@ def test_announce_can_schedule_and_explains_refusals(app):
     assert past.exit_code != 0 and "That time has passed" in past.output
     unknown = runner.invoke(args=["hackathon", "announce", "no-such-event", "Hi"])
     assert unknown.exit_code != 0 and "there is no event" in unknown.output
+
+
+def test_seed_demo_builds_an_event_being_judged_with_a_live_board(app, client):
+    from hackathon.demo import JUDGING_SLUG
+
+    assert app.test_cli_runner().invoke(args=["hackathon", "seed-demo"]).exit_code == 0
+    event = db.session.scalar(db.select(Event).where(Event.slug == JUDGING_SLUG))
+    assert event.phase == "judging"
+    board = client.get(f"/api/v1/events/{JUDGING_SLUG}/leaderboard").get_json()
+    assert len(board["rows"]) >= 4 and board["seq"] >= 1

@@ -6,7 +6,7 @@ another process published in between, this one sends the whole board instead of 
 """
 import threading
 
-from flask import current_app
+from flask import current_app, has_request_context
 from sqlalchemy import update
 
 from ..extensions import db, socketio
@@ -19,9 +19,9 @@ _lock = threading.Lock()
 
 
 def schedule(event: Event) -> None:
-    """Publish soon: at once when coalescing is off (tests), else after the interval."""
+    """Publish soon: after the interval inside the server, at once elsewhere (CLI, jobs) or when off."""
     interval = current_app.config.get("LEADERBOARD_COALESCE_SECONDS", 0.1)
-    if interval <= 0:
+    if interval <= 0 or not has_request_context():  # a CLI process may exit before a timer fires
         flush(event.id)
         return
     with _lock:
