@@ -43,13 +43,19 @@ class BoardRow:
     submission: Submission
     score: float | None
     revealed: bool = False
+    # Within the ranking's noise of the next row: the order between the two is a coin toss.
+    tied_with_next: bool = False
 
     def payload(self, shows_scores: bool) -> dict:
-        return {"rank": self.rank, "team_id": self.submission.team_id, "team": self.submission.team.name,
-                "entry": self.submission.title, "score": round(self.score, 1) if shows_scores and
-                self.score is not None else None,
-                "challenges": [challenge.title for challenge in self.submission.challenges],
-                **({"revealed": True} if self.revealed else {})}
+        row = {"rank": self.rank, "team_id": self.submission.team_id, "team": self.submission.team.name,
+               "entry": self.submission.title,
+               "score": round(self.score, 1) if shows_scores and self.score is not None else None,
+               "challenges": [challenge.title for challenge in self.submission.challenges]}
+        if shows_scores and self.tied_with_next:
+            row["tied_with_next"] = True
+        if self.revealed:
+            row["revealed"] = True
+        return row
 
 
 def public_rows(event: Event, challenge_id: int | None = None) -> list[BoardRow]:
@@ -146,7 +152,7 @@ def _commit_and_push_whole(event: Event, state: LeaderboardState) -> None:
 def _rows(event: Event, ranking: scoring.Ranking) -> list[BoardRow]:
     submissions = {s.id: s for s in db.session.scalars(db.select(Submission).where(
         Submission.event_id == event.id, Submission.status == "submitted", Submission.disqualified_at.is_(None)))}
-    return [BoardRow(row.rank, submissions[row.entry_id], row.adjusted)
+    return [BoardRow(row.rank, submissions[row.entry_id], row.adjusted, tied_with_next=row.tied_with_next)
             for row in ranking.rows if row.entry_id in submissions]
 
 

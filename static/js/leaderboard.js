@@ -26,7 +26,13 @@
     team.appendChild(text("span", "board-entry", row.entry || ""));
     li.appendChild(team);
     var score = showsScores && row.score !== null && row.score !== undefined ? row.score.toFixed(1) : "";
-    li.appendChild(text("span", "board-score", score));
+    var scoreCell = text("span", "board-score", score);
+    if (score && row.tied_with_next) {
+      var tie = text("span", "board-tie", "≈");
+      tie.title = "Within noise of the next entry";
+      scoreCell.appendChild(tie);
+    }
+    li.appendChild(scoreCell);
     return li;
   }
 
