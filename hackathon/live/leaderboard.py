@@ -7,6 +7,8 @@ the bottom up; revealed entries take their final places, the rest keep their fro
 """
 from dataclasses import dataclass
 
+from sqlalchemy.orm import selectinload
+
 from ..errors import DomainError
 from ..extensions import db
 from ..judging import board, scoring
@@ -151,7 +153,8 @@ def _commit_and_push_whole(event: Event, state: LeaderboardState) -> None:
 
 def _rows(event: Event, ranking: scoring.Ranking) -> list[BoardRow]:
     submissions = {s.id: s for s in db.session.scalars(db.select(Submission).where(
-        Submission.event_id == event.id, Submission.status == "submitted", Submission.disqualified_at.is_(None)))}
+        Submission.event_id == event.id, Submission.status == "submitted", Submission.disqualified_at.is_(None))
+        .options(selectinload(Submission.team), selectinload(Submission.challenges)))}
     return [BoardRow(row.rank, submissions[row.entry_id], row.adjusted, tied_with_next=row.tied_with_next)
             for row in ranking.rows if row.entry_id in submissions]
 
