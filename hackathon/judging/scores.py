@@ -3,6 +3,8 @@ import csv
 import io
 import json
 
+from sqlalchemy.exc import IntegrityError
+
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Assignment, Event, JudgeExclusion, Score, ScoreChange, Submission, User
@@ -42,7 +44,11 @@ def record_score(event: Event, judge: User, submission: Submission, values: dict
                                changed_by_id=judge.id, old_values_json=old_json, new_values_json=new_json,
                                comment_changed=score.comment != comment.strip()))
     score.values_json, score.comment, score.updated_at = new_json, comment.strip(), utcnow()
-    db.session.commit()
+    try:
+        db.session.commit()
+    except IntegrityError:  # the same judge's first score saved twice at once (two tabs)
+        db.session.rollback()
+        raise ScoringError("This score was just saved from another window. Reload to see it.") from None
     board.score_committed(event, judge.id, submission.id, values)
     emitters.judge_progress(event, judge.id, *judge_progress(event, judge))
     return score

@@ -18,20 +18,14 @@ bp = Blueprint("judging", __name__, url_prefix="/e/<slug>/judging")
 @bp.route("/")
 @event_view(JUDGE)
 def queue(event):
-    items = assignments.judge_queue(event, current_user)
-    return render_template("judging/queue.html", event=event, items=items, is_open=scores.judging_is_open(event),
-                           scored=sum(1 for _, score in items if score), conflict_form=_conflict_form(event))
+    return _queue_page(event)
 
 
 @bp.route("/entries/<int:submission_id>", methods=["GET", "POST"])
 @event_view(JUDGE)
 def score(event, submission_id):
-    if assignments.find_assignment(event, current_user, submission_id) is None:
-        abort(403, description="You are not assigned to this entry. Your queue lists the ones you are.")
-    submission = db.session.get(Submission, submission_id)
+    submission, existing = _assigned_entry_or_403(event, submission_id)
     criteria = rubric.criteria_for(submission)
-    existing = db.session.scalar(db.select(Score).where(Score.judge_id == current_user.id,
-                                                        Score.submission_id == submission.id))
     form = score_form(criteria, existing)
     if form.validate_on_submit():
         try:
@@ -49,13 +43,28 @@ def score(event, submission_id):
 def declare_conflict(event):
     form = _conflict_form(event)
     if not form.validate_on_submit():
-        flash("Pick a team and say why you are conflicted.", "error")
-        return redirect(url_for("judging.queue", slug=event.slug)), 303
+        return _queue_page(event, form), 422
     team = _team_or_404(event, form.team_id.data)
     conflicts.record_conflict(event, current_user, team, conflicts.DECLARED, form.reason.data, current_user)
     assignments.drop_unscored(event, current_user, team)
     flash(f"Thanks: you won't be assigned {team.name}.", "success")
     return redirect(url_for("judging.queue", slug=event.slug))
+
+
+def _assigned_entry_or_403(event, submission_id):
+    """The entry this judge is assigned to, with their score so far."""
+    if assignments.find_assignment(event, current_user, submission_id) is None:
+        abort(403, description="You are not assigned to this entry. Your queue lists the ones you are.")
+    existing = db.session.scalar(db.select(Score).where(Score.judge_id == current_user.id,
+                                                        Score.submission_id == submission_id))
+    return db.session.get(Submission, submission_id), existing
+
+
+def _queue_page(event, conflict_form=None):
+    items = assignments.judge_queue(event, current_user)
+    return render_template("judging/queue.html", event=event, items=items, is_open=scores.judging_is_open(event),
+                           scored=sum(1 for _, score in items if score),
+                           conflict_form=conflict_form or _conflict_form(event))
 
 
 def _score_page(event, submission, criteria, form):
@@ -193,7 +202,7 @@ def exclude(event, judge_id):
     judge, form = _judge_or_404(event, judge_id), ExcludeForm()
     if not form.validate_on_submit():
         flash("Say why the judge's scores are excluded.", "error")
-        return redirect(url_for("judging.results", slug=event.slug)), 303
+        return render_template("judging/results.html", event=event, **pages.results_context(event)), 422
     return _run(event, lambda: scores.exclude_judge(event, judge, form.reason.data, current_user),
                 f"{judge.display_name}'s scores are excluded; the ranking was recomputed.", "judging.results")
 

@@ -50,7 +50,8 @@ def delete_file(event, file_id):
         services.remove_file(event, team, file)
     except DomainError as error:
         flash(str(error), "error")
-        return redirect(url_for("submissions.edit", slug=event.slug)), 303
+        submission = services.find_submission(event, team.id)
+        return _edit_page(event, team, submission, _submission_form(event, submission)), error.status
     flash("File removed.", "success")
     return redirect(url_for("submissions.edit", slug=event.slug))
 
@@ -86,9 +87,7 @@ def file(event, submission_id, file_id, filename):
 @bp.route("/submissions/")
 @event_view(ORGANIZER)
 def status(event):
-    rows = listing.status_rows(event, team_services.list_teams(event))
-    return render_template("submissions/status.html", event=event, rows=rows,
-                           extension_form=ExtensionForm(), disqualify_form=DisqualifyForm())
+    return _status_page(event)
 
 
 @bp.route("/submissions/export.<any(csv, json):kind>")
@@ -108,7 +107,7 @@ def disqualify(event, submission_id):
     form = DisqualifyForm()
     if not form.validate_on_submit():
         flash("Give a reason to disqualify an entry.", "error")
-        return redirect(url_for("submissions.status", slug=event.slug)), 303
+        return _status_page(event), 422
     services.disqualify(submission, form.reason.data)
     flash(f"“{submission.title}” is disqualified. It is kept, and hidden from the gallery and the board.", "success")
     return redirect(url_for("submissions.status", slug=event.slug))
@@ -129,10 +128,16 @@ def extend(event):
     team = team_services.find_team(event, form.team_id.data) if form.validate_on_submit() else None
     if team is None:
         flash("Choose a team of this event, 1 to 1440 minutes, and a reason.", "error")
-        return redirect(url_for("submissions.status", slug=event.slug)), 303
+        return _status_page(event, form), 422
     services.grant_extension(event, team, form.minutes.data, form.reason.data, current_user)
     flash(f"{team.name} may submit until {form.minutes.data} minutes after the deadline.", "success")
     return redirect(url_for("submissions.status", slug=event.slug))
+
+
+def _status_page(event, extension_form=None):
+    rows = listing.status_rows(event, team_services.list_teams(event))
+    return render_template("submissions/status.html", event=event, rows=rows,
+                           extension_form=extension_form or ExtensionForm(), disqualify_form=DisqualifyForm())
 
 
 def _my_team_or_403(event):

@@ -82,7 +82,7 @@ def test_organizer_disqualifies_with_a_reason_and_grants_an_extension(client, au
     team = make_team(event, name="Owls")
     submission = make_submission(event, team, title="Owl App")
     auth.login(make_member(event, "organizer"))
-    assert client.post(f"/e/{event.slug}/submissions/{submission.id}/disqualify", data={"reason": ""}).status_code == 303
+    assert client.post(f"/e/{event.slug}/submissions/{submission.id}/disqualify", data={"reason": ""}).status_code == 422
     assert client.post(f"/e/{event.slug}/submissions/{submission.id}/disqualify",
                        data={"reason": "Pre-built"}).status_code == 302
     response = client.post(f"/e/{event.slug}/submissions/extensions",
