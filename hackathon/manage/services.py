@@ -30,6 +30,7 @@ def start_now(event: Event, by: User) -> None:
     event.hacking_starts_at = now
     event.registration_opens_at = min(event.registration_opens_at, now)
     _record(event, by, "start", f"hacking start moved from {_fmt(event, before)} to now")
+    emitters.challenges_changed(event)  # the briefs are revealed at this moment
 
 
 def pause_clock(event: Event, by: User) -> None:

@@ -15,7 +15,8 @@ import socketio as socketio_client
 
 from hackathon.extensions import db
 from hackathon.models.types import utcnow
-from tests.factories import PASSWORD, make_announcement, make_event, make_member
+from tests.factories import (PASSWORD, make_announcement, make_assignment, make_criterion, make_event, make_member,
+                             make_submission, make_team)
 from tests.processes import ROOT, ServerProcess
 from tests.services import redis_url
 
@@ -27,7 +28,7 @@ class Watcher:
         self.events: list[tuple[str, dict]] = []
         self.changed = threading.Condition()
         self.client = socketio_client.Client(reconnection=False)
-        for name in ("clock", "announcement", "announcement_retracted"):
+        for name in ("clock", "announcement", "announcement_retracted", "leaderboard_update"):
             self.client.on(name, self._recorder(name), namespace="/live")
         self.client.connect(url, namespaces=["/live"], auth={"event": slug}, transports=["websocket"],
                             wait_timeout=10)
@@ -107,6 +108,26 @@ def test_a_clock_override_on_one_process_reaches_clients_of_the_other(app, two_s
     assert response.status_code == 200 and "The clock is paused." in response.text
     for watcher in (on_a, on_b):
         assert watcher.wait_for(lambda name, payload: name == "clock" and payload["paused"])
+
+
+def test_a_score_recorded_on_one_process_moves_the_board_on_the_other(app, two_servers, watchers):
+    def setup():
+        event = make_event("judging")
+        criterion = make_criterion(event, name="Impact")
+        judge = make_member(event, "judge")
+        entry = make_submission(event, make_team(event, name="Owls"), title="Owl App")
+        make_assignment(judge, entry)
+        return event.slug, judge.email, entry.id, criterion.id
+
+    slug, email, entry_id, criterion_id = released(setup)
+    server_a, server_b = two_servers
+    on_b = watchers(server_b, slug)
+    session = log_in(server_a, email)
+    page = f"{server_a}/e/{slug}/judging/entries/{entry_id}"
+    response = session.post(page, data={f"c{criterion_id}": "7", "csrf_token": csrf_token(session, page)})
+    assert response.status_code == 200 and "saved" in response.text
+    [(_, update)] = on_b.wait_for(lambda name, payload: name == "leaderboard_update")
+    assert [row["team"] for row in update["rows"]] == ["Owls"] and update["seq"] >= 1
 
 
 def test_an_announcement_from_a_cli_process_reaches_both(app, environment, two_servers, watchers):
