@@ -86,6 +86,11 @@ def _existing_pairs(event: Event) -> set:
         Assignment.event_id == event.id)).all())
 
 
+def scored_pairs(event: Event) -> set:
+    """(judge_id, submission_id) of every assignment that already has a score."""
+    return _scored_pairs(event)
+
+
 def _scored_pairs(event: Event) -> set:
     return set(tuple(row) for row in db.session.execute(db.select(Score.judge_id, Score.submission_id).where(
         Score.event_id == event.id)).all())

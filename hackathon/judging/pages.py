@@ -66,6 +66,7 @@ def manage_context(event: Event, criterion_form=None, assign_form=None, conflict
         challenges_form=build_judge_challenges_form(event), challenges=visible_challenges(event, True),
         judges=[JudgeLine(j, *scores.judge_progress(event, j), ties.get(j.id, [])) for j in judges],
         assignments=assignments.all_assignments(event), entries=assignments.judged_entries(event),
+        scored=assignments.scored_pairs(event),
         conflicts=list(db.session.scalars(db.select(Conflict).where(Conflict.event_id == event.id))),
     )
 
