@@ -29,7 +29,7 @@ def run_assignment(event: Event, judges_per_entry: int) -> assigning.Plan:
     plan = assigning.plan_assignments(
         [assigning.Entry(s.id, s.team_id, frozenset(c.id for c in s.challenges)) for s in entries],
         _planner_judges(event), set(conflict_pairs(event, [s.team for s in entries])),
-        _existing_pairs(event), _scored_pairs(event), judges_per_entry)
+        _existing_pairs(event), scored_pairs(event), judges_per_entry)
     for judge_id, submission_id in plan.remove:
         db.session.execute(db.delete(Assignment).where(Assignment.judge_id == judge_id,
                                                        Assignment.submission_id == submission_id))
@@ -88,10 +88,6 @@ def _existing_pairs(event: Event) -> set:
 
 def scored_pairs(event: Event) -> set:
     """(judge_id, submission_id) of every assignment that already has a score."""
-    return _scored_pairs(event)
-
-
-def _scored_pairs(event: Event) -> set:
     return set(tuple(row) for row in db.session.execute(db.select(Score.judge_id, Score.submission_id).where(
         Score.event_id == event.id)).all())
 
