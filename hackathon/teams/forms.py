@@ -1,4 +1,4 @@
-"""Forms of the teams area: shape only (lengths, required fields); the rules are in services.py."""
+"""Forms of the teams area: shape only (lengths, required fields); the rules are in the services."""
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional

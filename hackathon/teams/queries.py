@@ -1,4 +1,4 @@
-"""Looking teams up (read-only); the rules that change teams live in services.py."""
+"""Looking teams up (read-only); the rules that change teams live in services.py, asks.py and membership.py."""
 from sqlalchemy.orm import selectinload
 
 from ..errors import DomainError

@@ -5,7 +5,7 @@ from urllib.parse import unquote
 
 from hackathon.extensions import db
 from hackathon.models import TeamMember
-from hackathon.teams import queries, services
+from hackathon.teams import asks, membership, queries, services
 from hackathon.teams.export import safe_cell
 from tests.factories import make_event, make_member, make_participant, make_team
 
@@ -175,7 +175,7 @@ def test_the_finder_filters_by_skill_and_offers_one_click_actions(client, auth, 
     make_team(event, [captain], name="Rusty", skills=["rust"])
     make_team(event, [make_participant(event)], name="Gophers", skills=["go"])
     seeker = make_participant(event, display_name="Sam Seeker", skills=["rust"])
-    services.start_looking(seeker, event, "embedded please")
+    asks.start_looking(seeker, event, "embedded please")
     auth.login(captain)
     page = client.get(f"/e/{event.slug}/teams/finder?skills=Rust").get_data(as_text=True)
     assert "Rusty" in page and "Gophers" not in page and "Sam Seeker" in page and "embedded please" in page
@@ -257,8 +257,8 @@ def test_requests_leaving_and_removals_are_pushed_too(client, auth, app, live_so
     auth.login(captain)
     socket = live_socket(event)
     socket.received()
-    services.request_to_join(cy, team)
-    services.leave_team(ben, team)
+    asks.request_to_join(cy, team)
+    membership.leave_team(ben, team)
     assert [m["args"][0]["what"] for m in socket.received("team_changed")] == ["requested", "left"]
 
 
@@ -268,7 +268,7 @@ def test_a_staff_member_is_never_put_in_a_team_room(client, auth, app, live_sock
     auth.login(make_member(event, "organizer"))
     socket = live_socket(event)
     socket.received()
-    services.leave_team(team.members[0].user, team)
+    membership.leave_team(team.members[0].user, team)
     assert socket.received("team_changed") == []
 
 
@@ -276,7 +276,7 @@ def test_a_pending_request_replaces_the_ask_form_with_its_status(client, auth, a
     event = make_event()
     team = make_team(event, [make_participant(event)])
     user = auth.login_as("participant", event)
-    services.request_to_join(user, team, "hello")
+    asks.request_to_join(user, team, "hello")
     page = client.get(f"/e/{event.slug}/teams/{team.id}").get_data(as_text=True)
     assert "hasn't answered yet" in page and "Withdraw my request" in page and "Ask to join" not in page
 
@@ -286,6 +286,6 @@ def test_an_invited_participant_can_answer_from_the_team_page(client, auth, app)
     captain = make_participant(event)
     team = make_team(event, [captain], name="Owls")
     user = auth.login_as("participant", event)
-    services.invite_participant(team, captain, user)
+    asks.invite_participant(team, captain, user)
     page = client.get(f"/e/{event.slug}/teams/{team.id}").get_data(as_text=True)
     assert "Owls invited you to join." in page and "/accept" in page
