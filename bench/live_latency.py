@@ -8,7 +8,7 @@ Prints p50/p95/p99/max of send-to-receipt latency for both, their ratio, deliver
 server's memory per connection. Not a test.
 
     .venv/bin/python bench/live_latency.py [--quick] [--sizes 100,500,1000] [--rounds 5]
-                                           [--change announcement|clock] [--redis URL]
+                                           [--change announcement|clock|score] [--redis URL]
 
 A new kind of change (a score, later) is one entry in CHANGES: how to make it, and how a client
 recognises its own push of it.
@@ -46,7 +46,7 @@ def run_clients(url: str, slug: str, count: int, first: int) -> None:
 
     def client(index):
         sio = socketio.Client(reconnection=False)
-        for name in ("announcement", "clock", "bare"):
+        for name in ("announcement", "clock", "leaderboard_update", "bare"):
             sio.on(name, lambda payload, name=name: records.append(
                 (index, name, marker(name, payload), time.time())), namespace="/live")
         try:
@@ -71,6 +71,8 @@ def marker(name: str, payload: dict) -> str:
     """What makes one push recognisable: the bench's text, the clock's deadline."""
     if name == "clock":
         return str(payload.get("ends_at_ms"))
+    if name == "leaderboard_update":
+        return f"seq {payload.get('seq')}"
     return str(payload.get("text") or payload.get("marker"))
 
 
@@ -91,7 +93,17 @@ def trigger_clock(server, round_no: int) -> str:
     return str(server.session.get(f"{server.url}/api/v1/events/{server.slug}/clock").json()["ends_at_ms"])
 
 
-CHANGES = {"announcement": ("announcement", trigger_announcement), "clock": ("clock", trigger_clock)}
+def trigger_score(server, round_no: int) -> str:
+    """A judge changes their mark through the score form; the board update carries the next seq."""
+    seq = server.session.get(f"{server.url}/api/v1/events/{server.slug}/leaderboard").json()["seq"]
+    page = f"/e/{server.slug}/judging/entries/{server.entry_id}"
+    response = server.post_form(page, page, {f"c{server.criterion_id}": str(1 + round_no % 10)})
+    assert response.status_code in (200, 302), response.status_code
+    return f"seq {seq + 1}"
+
+
+CHANGES = {"announcement": ("announcement", trigger_announcement), "clock": ("clock", trigger_clock),
+           "score": ("leaderboard_update", trigger_score)}
 
 
 # ---- the orchestrator ---------------------------------------------------------------------------
@@ -99,7 +111,7 @@ CHANGES = {"announcement": ("announcement", trigger_announcement), "clock": ("cl
 class Server:
     """gunicorn's gevent worker serving bench.live_server:app on a fresh SQLite database."""
 
-    def __init__(self, workdir: Path, redis: str | None):
+    def __init__(self, workdir: Path, redis: str | None, phase: str = "hacking"):
         import requests
 
         self.env = {**os.environ, "DATABASE_URL": f"sqlite:///{workdir / 'bench.db'}",
@@ -107,7 +119,7 @@ class Server:
                     "SOCKETIO_MESSAGE_QUEUE": redis or "", "SOCKETIO_CHANNEL": f"bench-{os.getpid()}"}
         subprocess.run([sys.executable, "-m", "flask", "--app", "hackathon:create_app", "db", "upgrade"],
                        cwd=ROOT, env=self.env, check=True, capture_output=True)
-        self.slug, self.event_id, self.email = self._seed()
+        self.slug, self.event_id, self.email, self.entry_id, self.criterion_id = self._seed(phase)
         self.log = workdir / "server.log"
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-k", "gevent", "-w", "1", "--worker-connections", "5000",
@@ -117,29 +129,41 @@ class Server:
         self.session = requests.Session()
         self.post_form("/account/login", "/account/login", {"email": self.email, "password": PASSWORD})
 
-    def _seed(self):
+    def _seed(self, phase: str):
+        """An event in `phase` with an organizer who also judges the one entry (for score changes)."""
+        due = "now + timedelta(hours=20)" if phase == "hacking" else "now - timedelta(minutes=5)"
         code = f"""
 from datetime import timedelta
 from hackathon import create_app
 from hackathon.extensions import db
-from hackathon.models import Event, Membership, User
+from hackathon.models import Assignment, Criterion, Event, Membership, Submission, Team, User
 from hackathon.models.types import utcnow
 app = create_app()
 with app.app_context():
     now = utcnow()
     event = Event(slug="bench", name="Bench", registration_opens_at=now - timedelta(days=2),
                   registration_closes_at=now - timedelta(days=1), hacking_starts_at=now - timedelta(hours=1),
-                  submissions_due_at=now + timedelta(hours=20), judging_ends_at=now + timedelta(days=1),
-                  results_at=now + timedelta(days=1, hours=1), is_published=True)
+                  submissions_due_at={due}, judging_ends_at=now + timedelta(days=1),
+                  results_at=now + timedelta(days=1, hours=1), is_published=True, judges_per_entry=1)
     user = User(email="organizer@bench.example", display_name="Organizer")
     user.set_password({PASSWORD!r})
-    db.session.add_all([event, user, Membership(user=user, event=event, role="organizer")])
+    db.session.add_all([event, user, Membership(user=user, event=event, role="organizer"),
+                        Membership(user=user, event=event, role="judge")])
+    db.session.flush()
+    team = Team(event_id=event.id, name="Bench Team", name_key="bench team")
+    db.session.add(team)
+    db.session.flush()
+    entry = Submission(event_id=event.id, team_id=team.id, title="Bench Entry", status="submitted")
+    criterion = Criterion(event_id=event.id, name="Impact")
+    db.session.add_all([entry, criterion])
+    db.session.flush()
+    db.session.add(Assignment(event_id=event.id, judge_id=user.id, submission_id=entry.id))
     db.session.commit()
-    print(event.slug, event.id, user.email)
+    print(event.slug, event.id, user.email, entry.id, criterion.id)
 """
         out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=self.env, check=True,
                              capture_output=True, text=True).stdout.split()
-        return out[0], int(out[1]), out[2]
+        return out[0], int(out[1]), out[2], int(out[3]), int(out[4])
 
     def _wait_ready(self):
         deadline = time.monotonic() + 30
@@ -255,7 +279,7 @@ def main() -> None:
           f"message queue: {args.redis or 'none'}; a fresh gevent server per size")
     for size in sizes:
         with tempfile.TemporaryDirectory() as workdir:
-            server = Server(Path(workdir), args.redis)
+            server = Server(Path(workdir), args.redis, "judging" if args.change == "score" else "hacking")
             try:
                 report(measure(server, size, args.rounds, args.change), args.change)
             finally:

@@ -5,6 +5,7 @@ sequence number lives in the database, so updates from several processes stay in
 another process published in between, this one sends the whole board instead of a difference.
 """
 import threading
+import time
 
 from flask import current_app, has_request_context
 from sqlalchemy import update
@@ -15,11 +16,16 @@ from ..realtime import emitters
 
 _pending: set[int] = set()
 _last_sent: dict[int, tuple[int, dict]] = {}  # event id -> (seq, {team_id: row})
+_last_flush: dict[int, float] = {}  # event id -> time.monotonic() of its last push
 _lock = threading.Lock()
 
 
 def schedule(event: Event) -> None:
-    """Publish soon: after the interval inside the server, at once elsewhere (CLI, jobs) or when off."""
+    """Publish at once if the event's last push is an interval old, else once the interval is up.
+
+    The first change of a quiet board goes out immediately; a burst after it is merged into one
+    push at the end of the interval. Outside the server (CLI, jobs) it always publishes at once.
+    """
     interval = current_app.config.get("LEADERBOARD_COALESCE_SECONDS", 0.1)
     if interval <= 0 or not has_request_context():  # a CLI process may exit before a timer fires
         flush(event.id)
@@ -27,8 +33,13 @@ def schedule(event: Event) -> None:
     with _lock:
         if event.id in _pending:
             return
-        _pending.add(event.id)
-    socketio.start_background_task(_flush_later, current_app._get_current_object(), event.id, interval)
+        wait = _last_flush.get(event.id, 0.0) + interval - time.monotonic()
+        if wait > 0:
+            _pending.add(event.id)
+    if wait > 0:
+        socketio.start_background_task(_flush_later, current_app._get_current_object(), event.id, wait)
+    else:
+        flush(event.id)
 
 
 def forget(event: Event) -> None:
@@ -41,6 +52,8 @@ def flush(event_id: int) -> None:
     """Push the rows that changed since this process's last push, under the next sequence number."""
     from .leaderboard import board_payload  # the board builds on this module: import at use
 
+    with _lock:
+        _last_flush[event_id] = time.monotonic()
     event = db.session.get(Event, event_id)
     payload = board_payload(event)
     rows = {row["team_id"]: row for row in payload["rows"]}
