@@ -18,6 +18,7 @@ def create_app(config: object | None = None) -> Flask:
         instance_path=str(INSTANCE_DIR),
     )
     app.config.from_object(config or Config())
+    register_url_converters(app)
     register_extensions(app)
     register_blueprints(app)
     register_socket_handlers(app)
@@ -25,6 +26,12 @@ def create_app(config: object | None = None) -> Flask:
     register_template_helpers(app)
     register_commands(app)
     return app
+
+
+def register_url_converters(app: Flask) -> None:
+    from .urls import BoundedIntegerConverter
+
+    app.url_map.converters["int"] = BoundedIntegerConverter
 
 
 def register_extensions(app: Flask) -> None:

@@ -3,6 +3,7 @@ import logging
 
 from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DataError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from .extensions import db
@@ -67,6 +68,15 @@ def register(app: Flask) -> None:
         if error.code == 429:
             return error_response(429, str(error.description) or DEFAULT_MESSAGES[429], "rate_limited")
         return error_response(error.code or 500, _message_for(error))
+
+    @app.errorhandler(OverflowError)
+    @app.errorhandler(DataError)
+    def out_of_range(error):
+        # A number typed into a URL or form that no column can hold (SQLite raises OverflowError,
+        # PostgreSQL a DataError): the visitor's mistake, not ours.
+        db.session.rollback()
+        return error_response(400, "A number in that request is out of range. Check it and try again.",
+                              "out_of_range")
 
     @app.errorhandler(DomainError)
     def domain_error(error: DomainError):

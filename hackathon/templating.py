@@ -32,9 +32,22 @@ def iso_ms(moment: datetime | None) -> int | None:
     return None if moment is None else int(moment.timestamp() * 1000)
 
 
+FIELD_LABELS = {
+    "title": "the title", "tagline": "the tagline", "description": "the description",
+    "repo_url": "the repository link", "demo_url": "the demo link", "video_url": "the video link",
+    "technologies": "the technologies", "challenges": "the challenges", "files": "the files",
+    "status": "the status (submitted)",
+}
+
+
+def field_label(name: str) -> str:
+    """A submission field's name as people say it ('repo_url' -> 'the repository link')."""
+    return FIELD_LABELS.get(name, name)
+
+
 def register(app: Flask) -> None:
     app.jinja_env.filters.update(
-        markdown=render_markdown, local=format_local, duration=format_duration, ms=iso_ms,
+        markdown=render_markdown, local=format_local, duration=format_duration, ms=iso_ms, field_label=field_label,
     )
     app.jinja_env.globals.update(phase_label=lambda phase: PHASE_LABELS.get(phase, phase))
 

@@ -8,7 +8,7 @@ from ..extensions import db
 from ..teams import queries as team_services
 from ..models import Conflict, Event, JudgeChallenge, JudgeExclusion, Submission
 from . import assignments, board, conflicts, rubric, scores, scoring
-from .forms import AssignForm, ConflictForm, CriterionForm, ExcludeForm, JudgeChallengesForm, ManualAssignForm, \
+from .forms import METHOD_LABELS, AssignForm, ConflictForm, CriterionForm, ExcludeForm, JudgeChallengesForm, ManualAssignForm, \
     MethodForm
 
 
@@ -83,4 +83,6 @@ def results_context(event: Event) -> dict:
                 zscore={row.entry_id: row for row in by_method["zscore"].rows},
                 judges={j.id: j for j in conflicts.event_judges(event)}, exclusions=exclusions,
                 challenge_rankings=challenge_rankings, method_form=MethodForm(method=event.ranking_method),
-                exclude_form=ExcludeForm(), labels=scoring.METHODS)
+                exclude_form=ExcludeForm(), method_labels=METHOD_LABELS,
+                unscored=[e for e in assignments.judged_entries(event)
+                          if e.id not in {row.entry_id for row in by_method[event.ranking_method].rows}])

@@ -3,6 +3,7 @@ from flask import Blueprint, flash, g, redirect, render_template, request, url_f
 from flask_login import current_user
 
 from ..access import event_view
+from ..urls import id_arg
 from ..challenges.services import visible_challenges
 from ..extensions import db
 from ..models import Announcement
@@ -79,7 +80,7 @@ def _announcements_page(event, form=None, status=200):
 @bp.route("/leaderboard")
 @event_view()
 def leaderboard(event):
-    challenge_id = request.args.get("challenge", type=int)
+    challenge_id = id_arg(request.args.get("challenge"))
     return render_template("live/leaderboard.html", event=event, challenge_id=challenge_id,
                            board=public_leaderboard.board_payload(event, challenge_id),
                            challenges=visible_challenges(event, False))

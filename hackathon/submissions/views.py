@@ -4,6 +4,7 @@ from flask_login import current_user, login_required
 from wtforms import SelectChoice
 
 from ..access import event_view
+from ..urls import id_arg
 from ..challenges.services import visible_challenges
 from ..errors import DomainError
 from ..extensions import db
@@ -61,7 +62,7 @@ def delete_file(event, file_id):
 def gallery(event):
     if not (listing.gallery_is_open(event) or g.can_manage):
         return render_template("submissions/gallery_closed.html", event=event, clock=event.clock())
-    challenge_id = request.args.get("challenge", type=int)
+    challenge_id = id_arg(request.args.get("challenge"))
     return render_template("submissions/gallery.html", event=event, challenge_id=challenge_id,
                            entries=listing.gallery_entries(event, challenge_id),
                            challenges=visible_challenges(event, g.can_manage))
@@ -143,7 +144,7 @@ def _status_page(event, extension_form=None):
 def _my_team_or_403(event):
     team = team_services.team_of(current_user, event)
     if team is None:
-        abort(403, description="Join or create a team first: entries belong to teams.")
+        abort(Response(render_template("submissions/no_team.html", event=event), 403))
     return team
 
 

@@ -1,7 +1,7 @@
 """Forms of the teams area: shape only (lengths, required fields); the rules are in the services."""
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from ..forms import TagField
 from .services import TeamDetails
@@ -44,9 +44,22 @@ class FinderForm(FlaskForm):
     skills = TagField("Skills", description="Show teams wanting, and people having, any of these.")
 
 
+def optional_int(value):
+    """'' (the "Choose…" option) becomes None, so an untouched form is refused, never acted on."""
+    return None if value in ("", None) else int(value)
+
+
+def chosen(message: str):
+    def check(form, field):
+        if field.data is None:
+            raise ValidationError(message)
+    return check
+
+
 class MoveForm(FlaskForm):
     """Choices are filled by the view; the service decides whether the move is allowed."""
 
-    user_id = SelectField("Participant", coerce=int, validate_choice=False,
-                          validators=[DataRequired(message="Choose a participant.")])
-    team_id = SelectField("Move to", coerce=int, validate_choice=False)
+    user_id = SelectField("Participant", coerce=optional_int, validate_choice=False,
+                          validators=[chosen("Choose a participant.")])
+    team_id = SelectField("Move to", coerce=optional_int, validate_choice=False,
+                          validators=[chosen("Choose a team, or “No team” to take them out of theirs.")])

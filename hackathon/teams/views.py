@@ -4,6 +4,7 @@ from functools import partial
 
 from flask import Blueprint, Response, abort, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
+from wtforms import SelectChoice
 
 from ..access import event_view
 from ..errors import DomainError
@@ -334,8 +335,10 @@ def _finder_page(event, status=200, looking_form=None):
 def _move_form(event) -> MoveForm:
     form = MoveForm()
     people = queries.participants(event)
-    form.user_id.choices = [(user.id, user.display_name) for user in people]
-    form.team_id.choices = [(0, "No team")] + [(t.id, t.name) for t in queries.active_teams(event)]
+    form.user_id.choices = [SelectChoice("", "Choose a participant…")] + [
+        SelectChoice(user.id, user.display_name) for user in people]
+    form.team_id.choices = [SelectChoice("", "Choose…"), SelectChoice(0, "No team (take them out)")] + [
+        SelectChoice(t.id, t.name) for t in queries.active_teams(event)]
     return form
 
 

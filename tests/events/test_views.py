@@ -84,3 +84,24 @@ def test_navigation_shows_the_console_only_to_organizers(client, auth, app):
     auth.logout()
     auth.login(make_member(event, "organizer"))
     assert "Console" in client.get(f"/e/{event.slug}/").get_data(as_text=True)
+
+
+def test_ids_too_large_for_the_database_are_404_not_500(client, app):
+    event = make_event()
+    for path in (f"/e/{event.slug}/teams/99999999999999999999999", f"/e/{event.slug}/projects/99999999999999999999999",
+                 f"/e/{event.slug}/challenges/99999999999999999999999"):
+        assert client.get(path).status_code == 404, path
+
+
+def test_numbers_out_of_range_in_forms_and_queries_are_4xx(client, auth, app):
+    from tests.factories import make_member
+
+    event = make_event()
+    assert client.get(f"/e/{event.slug}/projects/?challenge=99999999999999999999").status_code == 200
+    auth.login(make_member(event, "organizer"))
+    response = client.post(f"/e/{event.slug}/submissions/extensions",
+                           data={"team_id": "99999999999999999999", "minutes": "5", "reason": "x"})
+    assert 400 <= response.status_code < 500
+    response = client.post(f"/e/{event.slug}/teams/manage/move",
+                           data={"user_id": "99999999999999999999", "team_id": "0"})
+    assert 400 <= response.status_code < 500
