@@ -90,7 +90,12 @@ def results_payload(event: Event) -> dict:
             "results": None if rows is None else [row.payload() for row in rows]}
 
 
-def publish_results(event: Event) -> None:
-    """After a reveal finishes or is undone, tell every screen the (public or hidden again) results."""
-    if voting_state(event).opened_at is not None:
+def announce_if_public(event: Event) -> None:
+    """After voting closes or the reveal finishes: once both have happened, push the results to every screen."""
+    if results_are_public(event):
         emitters.peoples_choice(event, results_payload(event))
+
+
+def withdraw_results(event: Event) -> None:
+    """The board was frozen again after a reveal: screens take the winner down until the next reveal ends."""
+    emitters.peoples_choice(event, results_payload(event))

@@ -21,7 +21,7 @@ from ..submissions.listing import gallery_entries, gallery_is_open
 from ..teams.queries import team_id_of
 from .codes import find_code
 from .errors import MayNotVote, NotInGallery, OwnEntry, VotingError, VotingNotOpen
-from .results import publish_results, results_are_public, status_of, totals, voting_state
+from .results import announce_if_public, results_are_public, status_of, totals, voting_state
 
 ACCOUNT_VOTER_ROLES = frozenset({PARTICIPANT, MENTOR, JUDGE})
 
@@ -57,8 +57,7 @@ def close_voting(event: Event) -> VotingState:
     state.closed_at = utcnow()
     db.session.commit()
     emitters.voting_changed(event, voting_payload(event))
-    if results_are_public(event):
-        publish_results(event)
+    announce_if_public(event)
     return state
 
 
