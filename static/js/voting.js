@@ -65,7 +65,7 @@
     var votes = document.createElement("span");
     votes.className = "peoples-choice-votes";
     votes.textContent = row.votes + (row.votes === 1 ? " vote" : " votes");
-    item.append(team, " ", entry, " ", votes);
+    item.append(team, " ", votes, " ", entry);
     return item;
   }
 
