@@ -6,6 +6,7 @@ their own team's entry; anyone else with a voting code from check-in (one vote p
 whoever holds the code may change while voting is open). Organizers run the vote and see the count,
 so they don't vote.
 """
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from sqlalchemy import update
@@ -34,15 +35,26 @@ def _locked_state(event: Event) -> VotingState:
     return state
 
 
+@contextmanager
+def _unlocked_on_refusal():
+    """A refused action ends its transaction at once, releasing the rows it locked."""
+    try:
+        yield
+    except VotingError:
+        db.session.rollback()
+        raise
+
+
 def open_voting(event: Event) -> VotingState:
     """Open (or reopen) the audience vote; it opens with the project gallery, and not after the results."""
-    state = _locked_state(event)
-    if state.is_open:
-        raise VotingError("Voting is already open.")
-    if results_are_public(event):
-        raise VotingError("The people's choice is already public, so the vote is over.")
-    if not gallery_is_open(event):
-        raise VotingError("Voting opens with the project gallery, when judging starts.")
+    with _unlocked_on_refusal():
+        state = _locked_state(event)
+        if state.is_open:
+            raise VotingError("Voting is already open.")
+        if results_are_public(event):
+            raise VotingError("The people's choice is already public, so the vote is over.")
+        if not gallery_is_open(event):
+            raise VotingError("Voting opens with the project gallery, when judging starts.")
     state.opened_at, state.closed_at = utcnow(), None
     db.session.commit()
     emitters.voting_changed(event, voting_payload(event))
@@ -51,9 +63,10 @@ def open_voting(event: Event) -> VotingState:
 
 def close_voting(event: Event) -> VotingState:
     """Close the audience vote; if the reveal has already finished, the winner goes public now."""
-    state = _locked_state(event)
-    if not state.is_open:
-        raise VotingError("Voting isn't open.")
+    with _unlocked_on_refusal():
+        state = _locked_state(event)
+        if not state.is_open:
+            raise VotingError("Voting isn't open.")
     state.closed_at = utcnow()
     db.session.commit()
     emitters.voting_changed(event, voting_payload(event))
@@ -93,9 +106,10 @@ def cast_vote(event: Event, submission: Submission, user: User | None = None,
     """Record the attendee's one vote for `submission`, or move it there, while voting is open."""
     if (user is None) == (code is None):
         raise ValueError("a vote comes from an account or from a voting code, not both")
-    _check_voter(event, user, code)
-    _check_open(event)
-    _check_entry(event, submission, user)
+    with _unlocked_on_refusal():
+        _check_voter(event, user, code)
+        _check_open(event)
+        _check_entry(event, submission, user)
     vote = _record(event, submission, user, code)
     db.session.commit()
     total = totals(event)
@@ -116,7 +130,6 @@ def _check_open(event: Event) -> None:
     state = db.session.get(VotingState, event.id, with_for_update={"read": True},
                            populate_existing=True)
     if state is None or not state.is_open:
-        db.session.rollback()
         raise VotingNotOpen("Voting is closed. Your vote stays as it was."
                             if state is not None and state.is_closed else "Voting hasn't opened yet.")
 

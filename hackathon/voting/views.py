@@ -88,13 +88,17 @@ def manage(event):
 @bp.route("/live/voting/<any(open, close):action>", methods=["POST"])
 @event_view(ORGANIZER)
 def switch(event, action):
+    change, done = {
+        "open": (services.open_voting, "Voting is open: attendees can vote now."),
+        "close": (services.close_voting, "Voting is closed. The tally below stays private until the leaderboard "
+                                         "reveal ends."),
+    }[action]
     try:
-        services.open_voting(event) if action == "open" else services.close_voting(event)
+        change(event)
     except DomainError as error:
         flash(str(error), "error")
         return _manage_page(event, status=error.status)
-    flash("Voting is open: attendees can vote now." if action == "open"
-          else "Voting is closed. The tally below stays private until the leaderboard reveal ends.", "success")
+    flash(done, "success")
     return redirect(url_for("voting.manage", slug=event.slug))
 
 
