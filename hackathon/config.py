@@ -65,6 +65,8 @@ class Config:
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_LIMIT_PER_IP = "20 per minute;100 per hour"
     LOGIN_LIMIT_PER_ACCOUNT = "5 per minute;30 per hour"
+    # Wrong voting codes per address; right ones don't count, so a venue behind one NAT isn't locked out.
+    VOTING_CODE_LIMIT_PER_IP = "10 per minute;60 per hour"
     TESTING = False
 
 

@@ -47,6 +47,7 @@ def world(app):
         mentor_membership_id=mentor_membership.id,
         announcement_id=factories.make_announcement(event).id,
         other_announcement_id=factories.make_announcement(other).id,
+        **_voting_names(event, judging_event),
     )
     return SimpleNamespace(people=people, names=names)
 
@@ -64,6 +65,15 @@ def _team_names(event, other, team) -> dict:
     other_team = factories.make_team(other, [factories.make_participant(other)])
     return dict(team_code=team.invite_code, member_id=member.id, seeker_id=seeker.id, ask_id=ask.id,
                 other_team_id=other_team.id)
+
+
+def _voting_names(event, judging_event) -> dict:
+    """A voting code of the world's event, and voting open in the judging event with a code of its own."""
+    from hackathon.voting import codes, services
+
+    services.open_voting(judging_event)
+    return dict(voting_code=codes.generate_codes(event, 1)[0].code,
+                judging_voting_code=codes.generate_codes(judging_event, 1)[0].code)
 
 
 def _outcome(response) -> str:

@@ -10,6 +10,7 @@ from ..challenges.services import find_challenge
 from ..live import leaderboard as public_leaderboard
 from ..live import services as live_services
 from ..realtime.payloads import announcement_payload, clock_payload
+from ..voting.results import results_payload
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -42,6 +43,11 @@ def announcements(slug):
 def leaderboard(slug):
     event = load_event(slug)
     return jsonify(public_leaderboard.board_payload(event, _challenge_id(event)))
+
+
+@bp.route("/events/<slug>/peoples-choice")
+def peoples_choice(slug):
+    return jsonify(results_payload(load_event(slug)))
 
 
 def _challenge_id(event) -> int | None:

@@ -16,6 +16,7 @@ from ..judging.scores import scores_from_log
 from ..models import Event, LeaderboardState, Submission
 from ..models.types import utcnow
 from ..realtime import emitters
+from ..voting.results import announce_if_public, results_are_public, withdraw_results
 from . import publisher
 
 MAX_TOP_N = 500
@@ -109,8 +110,11 @@ def freeze(event: Event, at=None) -> None:
     state = _locked_state(event)
     if state.is_frozen(utcnow()):
         raise LeaderboardError("The board is already frozen.")
+    peoples_choice_was_public = results_are_public(event)
     state.freeze_at, state.reveal_step, state.revealed_at = at or utcnow(), None, None
     _commit_and_push_whole(event, state)
+    if peoples_choice_was_public:
+        withdraw_results(event)  # it goes back into hiding with the final ranking
 
 
 def unfreeze(event: Event) -> None:
@@ -142,6 +146,7 @@ def finish_reveal(event: Event) -> None:
         raise LeaderboardError("The board isn't frozen, so there is nothing to reveal.")
     state.revealed_at = utcnow()
     _commit_and_push_whole(event, state)
+    announce_if_public(event)
 
 
 def _commit_and_push_whole(event: Event, state: LeaderboardState) -> None:

@@ -9,6 +9,7 @@ from ..extensions import db
 from ..models import Announcement
 from ..models.membership import ORGANIZER
 from ..models.types import utcnow
+from ..voting.results import public_winners, voting_state
 from . import leaderboard as public_leaderboard
 from . import services
 from .forms import AnnouncementForm, DisplayForm, FreezeForm
@@ -69,7 +70,9 @@ def screen(event):
     event_url = url_for("events.show", slug=event.slug, _external=True)
     return render_template("live/screen.html", event=event, clock=event.clock(), event_url=event_url,
                            qr=qr_svg(event_url), announcements=services.published_announcements(event, SCREEN_ANNOUNCEMENTS),
-                           announcement_limit=SCREEN_ANNOUNCEMENTS, board=public_leaderboard.board_payload(event))
+                           announcement_limit=SCREEN_ANNOUNCEMENTS, board=public_leaderboard.board_payload(event),
+                           peoples_choice=public_winners(event), voting_open=voting_state(event).is_open,
+                           vote_url=url_for("voting.vote_page", slug=event.slug, _external=True))
 
 
 def _announcements_page(event, form=None, status=200):
@@ -83,7 +86,7 @@ def leaderboard(event):
     challenge_id = id_arg(request.args.get("challenge"))
     return render_template("live/leaderboard.html", event=event, challenge_id=challenge_id,
                            board=public_leaderboard.board_payload(event, challenge_id),
-                           challenges=visible_challenges(event, False))
+                           challenges=visible_challenges(event, False), peoples_choice=public_winners(event))
 
 
 @bp.route("/live/board")

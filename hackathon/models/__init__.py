@@ -8,10 +8,12 @@ from .score import Assignment, Conflict, Criterion, JudgeChallenge, JudgeExclusi
 from .submission import Extension, Submission, SubmissionFile, SubmissionTechnology, SubmissionVersion
 from .team import JoinRequest, Team, TeamMember, TeamSeeker, TeamSkill
 from .user import User, UserLink, UserSkill
+from .voting import Vote, VotingCode, VotingState
 
 __all__ = [
     "Announcement", "LeaderboardState",
     "Assignment", "Conflict", "Criterion", "JudgeChallenge", "JudgeExclusion", "Score", "ScoreChange",
     "JoinRequest", "Team", "TeamMember", "TeamSeeker", "TeamSkill",
     "Extension", "Submission", "SubmissionFile", "SubmissionTechnology", "SubmissionVersion",
+    "Vote", "VotingCode", "VotingState",
     "Challenge", "ChallengeAttachment", "ClockChange", "Event", "Invite", "Membership", "User", "UserLink", "UserSkill"]

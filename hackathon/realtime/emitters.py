@@ -90,3 +90,18 @@ def leaderboard_update(event: Event, seq: int, rows: list, removed: list) -> Non
     if removed:
         payload["removed_team_ids"] = removed
     socketio.emit("leaderboard_update", payload, to=event_room(event.id), namespace=NAMESPACE)
+
+
+def voting_changed(event: Event, payload: dict) -> None:
+    """Tell every vote page that voting opened or closed (the payload never carries a count)."""
+    socketio.emit("voting_changed", payload, to=event_room(event.id), namespace=NAMESPACE)
+
+
+def votes_counted(event: Event, payload: dict) -> None:
+    """Organizers watch the number of votes cast and codes used while voting is open."""
+    socketio.emit("votes_counted", payload, to=role_room(event.id, "organizer"), namespace=NAMESPACE)
+
+
+def peoples_choice(event: Event, payload: dict) -> None:
+    """Push the people's choice results once they are public (results null when hidden again)."""
+    socketio.emit("peoples_choice", payload, to=event_room(event.id), namespace=NAMESPACE)
