@@ -64,7 +64,9 @@ def test_countdown_is_right_with_a_browser_clock_minutes_off(audience, world):
     for _ in range(3):
         shown = seconds(audience.locator("[data-countdown-time]").inner_text())
         expected = (world.due - utcnow()).total_seconds()
-        assert -0.2 <= expected - shown <= 1.2, (shown, expected)  # the display floors to the second
+        # Within a second either way (the spec): the display floors to the second, repaints every
+        # 250 ms and starts from a reading that was in flight for a few milliseconds.
+        assert -1.0 <= expected - shown <= 1.2, (shown, expected)
         time.sleep(0.7)
 
 
