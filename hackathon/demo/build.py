@@ -9,6 +9,8 @@ from ..extensions import db
 from ..models import Challenge, Invite, Membership, Team, User, UserSkill
 from ..models.membership import JUDGE, MENTOR, ORGANIZER, PARTICIPANT
 from ..models.types import utcnow
+from ..voting.codes import generate_codes
+from ..voting.services import open_voting
 from . import projects
 from .content import CHALLENGES, DESCRIPTION, JUDGES, MENTORS, PARTICIPANTS
 
@@ -71,6 +73,8 @@ def _fill_judging(event, participants, judges) -> None:
     projects.add_projects(event, teams, submitted=len(teams))
     db.session.commit()
     projects.judge_most(event, judges)
+    open_voting(event)
+    generate_codes(event, 20, "Demo check-in")
 
 
 def _challenges(event) -> None:
