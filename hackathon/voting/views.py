@@ -76,7 +76,7 @@ def _remembered_code(event):
 def _vote_page(event, code_form=None, status=200):
     ballot = services.ballot(event, current_user, _remembered_code(event))
     return render_template("voting/vote.html", event=event, ballot=ballot, code_form=code_form or CodeForm(),
-                           vote_form=VoteForm()), status
+                           vote_form=VoteForm(), peoples_choice=results.public_winners(event)), status
 
 
 @bp.route("/live/voting")

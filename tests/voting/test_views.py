@@ -156,10 +156,10 @@ def test_the_winner_shows_on_the_leaderboard_and_the_big_screen_only_after_the_r
     event = voting.event
     services.cast_vote(event, voting.cats, code=voting.codes[0])
     services.close_voting(event)
-    for path in ("leaderboard", "screen"):
-        assert "Cat App" not in client.get(f"/e/{event.slug}/{path}").get_data(as_text=True)
+    for path in ("leaderboard", "screen", "vote"):
+        assert "1 vote<" not in client.get(f"/e/{event.slug}/{path}").get_data(as_text=True)
     reveal(event)
-    for path in ("leaderboard", "screen"):
+    for path in ("leaderboard", "screen", "vote"):
         body = client.get(f"/e/{event.slug}/{path}").get_data(as_text=True)
         assert "People's choice" in body and "Cat App" in body and "1 vote<" in body
 
