@@ -1,6 +1,4 @@
 """Score rules: only an assigned judge, only during judging; every change appended to the log."""
-import csv
-import io
 import json
 
 from sqlalchemy.exc import IntegrityError
@@ -11,6 +9,7 @@ from ..models import Assignment, Event, JudgeExclusion, Score, ScoreChange, Subm
 from ..models.types import utcnow
 from ..realtime import emitters
 from ..schedule import JUDGING
+from ..spreadsheets import csv_text
 from . import board
 from .rubric import criteria_for
 
@@ -97,15 +96,12 @@ def scores_from_log(event: Event, until=None) -> dict[tuple[int, int], dict[int,
 
 def scores_csv(event: Event) -> str:
     """Every score change as CSV: the full audit trail, old and new values."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["at", "judge", "entry", "team", "old", "new", "comment changed"])
-    for change in db.session.scalars(db.select(ScoreChange).where(ScoreChange.event_id == event.id)
-                                     .order_by(ScoreChange.at, ScoreChange.id)):
-        writer.writerow([change.at.isoformat(), change.judge.display_name, change.submission.title,
-                         change.submission.team.name, change.old_values_json or "", change.new_values_json,
-                         "yes" if change.comment_changed else "no"])
-    return buffer.getvalue()
+    changes = db.session.scalars(db.select(ScoreChange).where(ScoreChange.event_id == event.id)
+                                 .order_by(ScoreChange.at, ScoreChange.id))
+    return csv_text(["at", "judge", "entry", "team", "old", "new", "comment changed"], (
+        [change.at.isoformat(), change.judge.display_name, change.submission.title, change.submission.team.name,
+         change.old_values_json or "", change.new_values_json, "yes" if change.comment_changed else "no"]
+        for change in changes))
 
 
 def _is_assigned(judge: User, submission: Submission) -> bool:

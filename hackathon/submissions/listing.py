@@ -1,6 +1,4 @@
 """Read-only views of an event's entries: the gallery, the organizer's status table, exports."""
-import csv
-import io
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -10,7 +8,6 @@ from ..schedule import CLOSED, JUDGING, RESULTS
 from .deadline import team_deadline
 
 GALLERY_PHASES = (JUDGING, RESULTS, CLOSED)
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def gallery_is_open(event: Event) -> bool:
@@ -70,16 +67,3 @@ def export_rows(rows: list[StatusRow]) -> list[dict]:
         "disqualified_reason": row.submission.disqualified_reason if row.submission else "",
     } for row in rows]
 
-
-def to_csv(records: list[dict]) -> str:
-    """CSV that spreadsheet programs won't execute (cells starting with = + - @ are quoted)."""
-    buffer = io.StringIO()
-    if records:
-        writer = csv.DictWriter(buffer, fieldnames=list(records[0]))
-        writer.writeheader()
-        writer.writerows({k: _defuse(v) for k, v in record.items()} for record in records)
-    return buffer.getvalue()
-
-
-def _defuse(value):
-    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_PREFIXES) else value

@@ -8,6 +8,7 @@ from ..urls import id_arg
 from ..challenges.services import visible_challenges
 from ..errors import DomainError
 from ..extensions import db
+from ..spreadsheets import records_csv
 from ..models import Submission, SubmissionFile
 from ..models.membership import ORGANIZER, PARTICIPANT
 from ..teams import queries as team_services
@@ -97,7 +98,7 @@ def export(event, kind):
     records = listing.export_rows(listing.status_rows(event, team_services.list_teams(event)))
     if kind == "json":
         return jsonify(event=event.slug, submissions=records)
-    return Response(listing.to_csv(records), mimetype="text/csv", headers={
+    return Response(records_csv(records), mimetype="text/csv", headers={
         "Content-Disposition": f"attachment; filename={event.slug}-submissions.csv"})
 
 

@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
 from ..models import Event, VotingCode
-from ..submissions.listing import to_csv
+from ..spreadsheets import records_csv
 from .errors import CodeFromAnotherEvent, UnknownCode, VotingError
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -109,6 +109,6 @@ def codes_csv(event: Event, label: str | None = None) -> str:
     query = db.select(VotingCode).where(VotingCode.event_id == event.id)
     if label is not None:
         query = query.where(VotingCode.label == label)
-    return to_csv([{"code": code.display, "batch": code.label, "created_at": code.created_at.isoformat(),
+    return records_csv([{"code": code.display, "batch": code.label, "created_at": code.created_at.isoformat(),
                     "used": "yes" if code.first_used_at else "no"}
                    for code in db.session.scalars(query.order_by(VotingCode.created_at, VotingCode.id))])

@@ -76,3 +76,17 @@ def test_score_log_exports_as_csv(client, auth, app):
     auth.login(make_member(event, "organizer"))
     response = client.get(f"/e/{event.slug}/judging/manage/scores.csv")
     assert response.status_code == 200 and response.get_data(as_text=True).startswith("at,judge")
+
+
+def test_score_log_cannot_smuggle_a_formula_into_the_organizers_sheet(client, auth, app):
+    event = make_event("judging")
+    criterion = make_criterion(event)
+    judge = make_member(event, "judge")
+    submission = make_submission(event, make_team(event, name='=HYPERLINK("http://evil.example")'),
+                                 title="@SUM(A1)")
+    make_assignment(judge, submission)
+    auth.login(judge)
+    client.post(f"/e/{event.slug}/judging/entries/{submission.id}", data={f"c{criterion.id}": "8"})
+    auth.login(make_member(event, "organizer"))
+    text = client.get(f"/e/{event.slug}/judging/manage/scores.csv").get_data(as_text=True)
+    assert "'@SUM(A1)" in text and "'=HYPERLINK" in text and ",=HYPERLINK" not in text

@@ -6,7 +6,7 @@ from urllib.parse import unquote
 from hackathon.extensions import db
 from hackathon.models import TeamMember
 from hackathon.teams import asks, membership, queries, services
-from hackathon.teams.export import safe_cell
+from hackathon.spreadsheets import safe_cell
 from tests.factories import make_event, make_member, make_participant, make_team
 
 
