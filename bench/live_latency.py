@@ -49,6 +49,8 @@ def run_clients(url: str, slug: str, count: int, first: int) -> None:
         for name in ("announcement", "clock", "leaderboard_update", "bare"):
             sio.on(name, lambda payload, name=name: records.append(
                 (index, name, marker(name, payload), time.time())), namespace="/live")
+        # A client the server dropped (ping timeout under load) is reported, never silently missing.
+        sio.on("disconnect", lambda *args: records.append((index, "disconnect", "", time.time())), namespace="/live")
         try:
             sio.connect(url, namespaces=["/live"], auth={"event": slug}, transports=["websocket"],
                         wait_timeout=30)
@@ -166,14 +168,20 @@ with app.app_context():
         return out[0], int(out[1]), out[2], int(out[3]), int(out[4])
 
     def _wait_ready(self):
-        deadline = time.monotonic() + 30
+        """The address gunicorn logs (it picks a free port), once /healthz answers there."""
+        import requests
+
+        deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             text = self.log.read_text() if self.log.exists() else ""
             url = re.search(r"Listening at: (http://127\.0\.0\.1:\d+)", text)
             worker = re.search(r"Booting worker with pid: (\d+)", text)
             if url and worker:
-                time.sleep(1.0)
-                return url.group(1), int(worker.group(1))
+                try:
+                    if requests.get(url.group(1) + "/healthz", timeout=2).ok:
+                        return url.group(1), int(worker.group(1))
+                except requests.RequestException:
+                    pass
             time.sleep(0.1)
         raise RuntimeError("server did not start:\n" + self.log.read_text())
 
@@ -233,7 +241,8 @@ def measure(server: Server, size: int, rounds: int, change: str) -> dict:
         time.sleep(settle)
     bare_client.disconnect()
     records = collect(processes)
-    result = {"size": size, "connected": connected, "kb_per_connection": (rss_after - rss_before) / max(connected, 1)}
+    result = {"size": size, "connected": connected, "kb_per_connection": (rss_after - rss_before) / max(connected, 1),
+              "records": records}
     for kind, name in (("change", event_name), ("bare", "bare")):
         first = {}
         for client, received_name, mark, at in records:

@@ -22,7 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from hackathon import create_app  # noqa: E402
 from hackathon.config import TestConfig  # noqa: E402
 from hackathon.extensions import db  # noqa: E402
-from hackathon.judging import board, scores  # noqa: E402
+from hackathon import leaderboard  # noqa: E402
+from hackathon.judging import scores  # noqa: E402
 from hackathon.models import (Assignment, Criterion, Event, Membership, Score, ScoreChange, Submission,  # noqa: E402
                               Team, TeamMember, User)
 from tests.factories import schedule_around  # noqa: E402
@@ -63,7 +64,7 @@ def measure(event_id, pairs, criteria, method, updates, rng) -> list[float]:
     event = db.session.get(Event, event_id)
     event.ranking_method = method
     db.session.commit()
-    board.current_ranking(event)  # warm this process's board once, as a running server has it
+    leaderboard.current_ranking(event)  # warm this process's board once, as a running server has it
     timings = []
     for _ in range(updates):
         judge_id, entry_id = rng.choice(pairs)

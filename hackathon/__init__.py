@@ -38,6 +38,7 @@ def register_extensions(app: Flask) -> None:
     from . import models  # noqa: F401  (so Flask-Migrate sees every table)
     from .auth.session import configure_login
     from .database import configure_sqlite
+    from .realtime import wire
 
     db.init_app(app)
     with app.app_context():
@@ -52,6 +53,7 @@ def register_extensions(app: Flask) -> None:
         channel=app.config["SOCKETIO_CHANNEL"],
         async_mode=app.config["SOCKETIO_ASYNC_MODE"],
         cors_allowed_origins=app.config.get("SOCKETIO_CORS_ORIGINS", []),
+        json=wire,  # the board is encoded once per change, not once per socket
     )
 
 
@@ -63,7 +65,7 @@ def register_blueprints(app: Flask) -> None:
     from .events import bp as events_bp
     from .health import bp as health_bp
     from .invites import bp as invites_bp
-    from .judging import bp as judging_bp
+    from .judging.views import bp as judging_bp
     from .live import bp as live_bp
     from .manage import bp as manage_bp
     from .submissions import bp as submissions_bp

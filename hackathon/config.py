@@ -19,12 +19,11 @@ def load_or_create_secret_key(instance_dir: Path) -> str:
 def engine_options(database_url: str) -> dict:
     """Pool settings per backend.
 
-    SQLite allows one writer at a time and every transaction here begins IMMEDIATE (see
-    database.py), so one pooled connection per process makes requests queue on the pool, which
-    yields cooperatively under gevent, instead of sleeping inside SQLite's busy handler.
+    SQLite: readers each take a pooled connection and never wait for the writer (database.py
+    queues the writers of a process on a cooperative lock instead of on the pool).
     """
     if database_url.startswith("sqlite"):
-        return {"pool_size": 1, "max_overflow": 0, "pool_timeout": 30}
+        return {"pool_size": 16, "max_overflow": 16, "pool_timeout": 30}
     return {"pool_pre_ping": True}
 
 

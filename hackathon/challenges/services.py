@@ -3,6 +3,7 @@ from dataclasses import dataclass, fields
 
 from werkzeug.datastructures import FileStorage
 
+from .. import leaderboard
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Challenge, ChallengeAttachment, Event
@@ -66,6 +67,7 @@ def update_challenge(challenge: Challenge, details: ChallengeDetails) -> None:
     _apply(challenge, details)
     db.session.commit()
     _announce_if_public(challenge.event)
+    leaderboard.inputs_changed(challenge.event)  # its title and whether its board is public
 
 
 def add_attachment(challenge: Challenge, file: FileStorage) -> ChallengeAttachment:

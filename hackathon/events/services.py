@@ -4,11 +4,14 @@ from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
 
+from .. import leaderboard
+from ..access import can_manage
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Event, Membership, User
 from ..models.membership import ORGANIZER, PARTICIPANT, STAFF_ROLES
 from ..models.types import utcnow
+from ..realtime import emitters
 from ..schedule import CLOSED, RESULTS, UPCOMING, Schedule
 
 
@@ -83,13 +86,12 @@ def create_event(slug: str, details: EventDetails) -> Event:
 
 
 def update_event(event: Event, details: EventDetails) -> None:
-    """Save an organizer's edits; the clock is announced only after the commit."""
-    from ..realtime import emitters
-
+    """Save an organizer's edits; the clock and the board are announced only after the commit."""
     _check_schedule(details)
     _apply(event, details)
     db.session.commit()
     emitters.clock_changed(event)
+    leaderboard.event_changed(event)
 
 
 def _check_schedule(details: EventDetails) -> None:
@@ -119,8 +121,6 @@ def list_hub_events(user: User) -> dict[str, list[Event]]:
 
 
 def _runs(user: User, event: Event) -> bool:
-    from ..access import can_manage
-
     return can_manage(user, event)
 
 

@@ -16,8 +16,7 @@ class AssignmentError(DomainError):
 def judged_entries(event: Event) -> list[Submission]:
     """The entries that are judged: submitted and not disqualified."""
     return list(db.session.scalars(db.select(Submission).where(
-        Submission.event_id == event.id, Submission.status == "submitted",
-        Submission.disqualified_at.is_(None)).order_by(Submission.id)))
+        Submission.event_id == event.id, Submission.is_judged).order_by(Submission.id)))
 
 
 def run_assignment(event: Event, judges_per_entry: int) -> assigning.Plan:

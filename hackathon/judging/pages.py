@@ -3,11 +3,12 @@ from dataclasses import dataclass
 
 from wtforms import SelectChoice, SelectField
 
+from .. import leaderboard
 from ..challenges.services import visible_challenges
 from ..extensions import db
 from ..teams import queries as team_services
 from ..models import Conflict, Event, JudgeChallenge, JudgeExclusion, Submission
-from . import assignments, board, conflicts, rubric, scores, scoring
+from . import assignments, conflicts, rubric, scores, scoring
 from .forms import METHOD_LABELS, AssignForm, ConflictForm, CriterionForm, ExcludeForm, JudgeChallengesForm, ManualAssignForm, \
     MethodForm
 
@@ -73,9 +74,9 @@ def manage_context(event: Event, criterion_form=None, assign_form=None, conflict
 
 def results_context(event: Event) -> dict:
     """Raw and normalized rankings side by side, judge statistics, and entries lacking scores."""
-    by_method = {method: board.ranking(event, method) for method in scoring.METHODS}
+    by_method = {method: leaderboard.ranking(event, method) for method in scoring.METHODS}
     entries = {s.id: s for s in db.session.scalars(db.select(Submission).where(Submission.event_id == event.id))}
-    challenge_rankings = [(c, board.ranking(event, challenge_id=c.id)) for c in visible_challenges(event, True)]
+    challenge_rankings = [(c, leaderboard.ranking(event, challenge_id=c.id)) for c in visible_challenges(event, True)]
     exclusions = {e.judge_id: e for e in db.session.scalars(
         db.select(JudgeExclusion).where(JudgeExclusion.event_id == event.id))}
     return dict(rankings=by_method, chosen=by_method[event.ranking_method], entries=entries,

@@ -1,4 +1,5 @@
 """Rubric rules: weighted criteria per event (and per challenge), frozen once scoring has begun."""
+from .. import leaderboard
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Criterion, Event, Score, Submission
@@ -40,6 +41,7 @@ def save_criterion(event: Event, criterion: Criterion | None, *, name: str, desc
     criterion.challenge_id, criterion.position = challenge_id, position
     db.session.add(criterion)
     db.session.commit()
+    leaderboard.inputs_changed(event)
     return criterion
 
 
@@ -49,3 +51,4 @@ def delete_criterion(event: Event, criterion: Criterion) -> None:
         raise RubricLocked()
     db.session.delete(criterion)
     db.session.commit()
+    leaderboard.inputs_changed(event)

@@ -3,15 +3,17 @@ import json
 
 from sqlalchemy.exc import IntegrityError
 
+from .. import leaderboard
 from ..errors import DomainError
 from ..extensions import db
+from ..leaderboard.inputs import ranking_inputs
 from ..models import Assignment, Event, JudgeExclusion, Score, ScoreChange, Submission, User
 from ..models.types import utcnow
 from ..realtime import emitters
 from ..schedule import JUDGING
 from ..spreadsheets import csv_text
-from . import board
 from .rubric import criteria_for
+from .scoring import METHODS
 
 MAX_COMMENT = 2000
 
@@ -48,7 +50,7 @@ def record_score(event: Event, judge: User, submission: Submission, values: dict
     except IntegrityError:  # the same judge's first score saved twice at once (two tabs)
         db.session.rollback()
         raise ScoringError("This score was just saved from another window. Reload to see it.") from None
-    board.score_committed(event, judge.id, submission.id, values)
+    leaderboard.score_recorded(event, judge.id, submission.id, values)
     emitters.judge_progress(event, judge.id, *judge_progress(event, judge))
     return score
 
@@ -72,7 +74,7 @@ def exclude_judge(event: Event, judge: User, reason: str, by: User) -> None:
         raise ScoringError(f"{judge.display_name}'s scores are already excluded.")
     db.session.add(JudgeExclusion(event_id=event.id, judge_id=judge.id, reason=reason.strip(), created_by_id=by.id))
     db.session.commit()
-    board.rebuild(event)
+    leaderboard.inputs_changed(event)
 
 
 def include_judge(event: Event, judge: User) -> None:
@@ -80,28 +82,27 @@ def include_judge(event: Event, judge: User) -> None:
     db.session.execute(db.delete(JudgeExclusion).where(JudgeExclusion.event_id == event.id,
                                                        JudgeExclusion.judge_id == judge.id))
     db.session.commit()
-    board.rebuild(event)
-
-
-def scores_from_log(event: Event, until=None) -> dict[tuple[int, int], dict[int, float]]:
-    """Every score rebuilt from the append-only log alone (as it stood at `until`): (judge, entry) -> values."""
-    current: dict = {}
-    query = db.select(ScoreChange).where(ScoreChange.event_id == event.id)
-    if until is not None:
-        query = query.where(ScoreChange.at <= until)
-    for change in db.session.scalars(query.order_by(ScoreChange.at, ScoreChange.id)):
-        current[(change.judge_id, change.submission_id)] = change.new_values
-    return current
+    leaderboard.inputs_changed(event)
 
 
 def scores_csv(event: Event) -> str:
-    """Every score change as CSV: the full audit trail, old and new values."""
+    """Every score change as CSV: the full audit trail, old and new values, and whether it counts now."""
     changes = db.session.scalars(db.select(ScoreChange).where(ScoreChange.event_id == event.id)
                                  .order_by(ScoreChange.at, ScoreChange.id))
-    return csv_text(["at", "judge", "entry", "team", "old", "new", "comment changed"], (
+    counting = ranking_inputs(event)
+    return csv_text(["at", "judge", "entry", "team", "old", "new", "comment changed", "counts"], (
         [change.at.isoformat(), change.judge.display_name, change.submission.title, change.submission.team.name,
-         change.old_values_json or "", change.new_values_json, "yes" if change.comment_changed else "no"]
-        for change in changes))
+         change.old_values_json or "", change.new_values_json, "yes" if change.comment_changed else "no",
+         _counts(change, counting)] for change in changes))
+
+
+def _counts(change: ScoreChange, counting) -> str:
+    # The board's own rule (leaderboard.inputs), so the export and the ranking never disagree.
+    if change.judge_id in counting.excluded:
+        return "no: judge excluded"
+    if change.submission_id not in counting.judged:
+        return "no: entry disqualified" if change.submission.is_disqualified else "no: entry not submitted"
+    return "yes"
 
 
 def _is_assigned(judge: User, submission: Submission) -> bool:
@@ -133,10 +134,8 @@ def _locked_score(event: Event, judge: User, submission: Submission) -> Score:
 
 def choose_method(event: Event, method: str) -> None:
     """Set how scores become the ranking (raw, z-score or judge effects), and re-rank."""
-    from .scoring import METHODS
-
     if method not in METHODS:
         raise ScoringError(f"Choose one of: {', '.join(METHODS)}.")
     event.ranking_method = method
     db.session.commit()
-    board.rebuild(event)
+    leaderboard.inputs_changed(event)

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from flask import Flask
 
+from .. import leaderboard
 from ..extensions import db, socketio
 from ..models.types import utcnow
 from ..realtime import NAMESPACE, emitters
@@ -58,6 +59,7 @@ class Ticker:
 def tick(since: datetime, now: datetime, resync: bool = False) -> None:
     """One round of the ticker's work, callable directly in tests."""
     services.publish_due_announcements(now)
+    leaderboard.publish_due_freezes(since, now)
     crossed = services.events_crossing_milestones(since, now)
     for event in crossed:
         emitters.clock_resynced(event)

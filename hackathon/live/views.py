@@ -1,8 +1,9 @@
 """The live blueprint: organizers' announcements page and the big screen for projectors."""
-from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from ..access import event_view
+from .. import leaderboard as boards
+from ..access import event_view, load_event
 from ..urls import id_arg
 from ..challenges.services import visible_challenges
 from ..extensions import db
@@ -10,8 +11,7 @@ from ..models import Announcement
 from ..models.membership import ORGANIZER
 from ..models.types import utcnow
 from ..voting.results import public_winners, voting_state
-from . import leaderboard as public_leaderboard
-from . import services
+from . import board, page_cache, services
 from .forms import AnnouncementForm, DisplayForm, FreezeForm
 from .qr import qr_svg
 
@@ -70,7 +70,7 @@ def screen(event):
     event_url = url_for("events.show", slug=event.slug, _external=True)
     return render_template("live/screen.html", event=event, clock=event.clock(), event_url=event_url,
                            qr=qr_svg(event_url), announcements=services.published_announcements(event, SCREEN_ANNOUNCEMENTS),
-                           announcement_limit=SCREEN_ANNOUNCEMENTS, board=public_leaderboard.board_payload(event),
+                           announcement_limit=SCREEN_ANNOUNCEMENTS, board=boards.current(event).views[None],
                            peoples_choice=public_winners(event), voting_open=voting_state(event).is_open,
                            vote_url=url_for("voting.vote_page", slug=event.slug, _external=True))
 
@@ -81,11 +81,25 @@ def _announcements_page(event, form=None, status=200):
 
 
 @bp.route("/leaderboard")
-@event_view()
-def leaderboard(event):
+def leaderboard(slug):
     challenge_id = id_arg(request.args.get("challenge"))
-    return render_template("live/leaderboard.html", event=event, challenge_id=challenge_id,
-                           board=public_leaderboard.board_payload(event, challenge_id),
+    published = boards.public_by_slug(slug)
+    anonymous = page_cache.serves_everyone()
+    if published is not None and anonymous and (body := page_cache.cached(slug, challenge_id, published.seq)):
+        return Response(body, mimetype="text/html")
+    event = load_event(slug)
+    published = boards.current(event)
+    view = published.views.get(challenge_id)
+    if view is None:
+        abort(404, description="There is no such published challenge in this event.")
+    body = _leaderboard_page(event, challenge_id, view).encode()
+    if anonymous and published.is_public:
+        page_cache.keep(slug, challenge_id, published.seq, body)
+    return Response(body, mimetype="text/html")
+
+
+def _leaderboard_page(event, challenge_id, view) -> str:
+    return render_template("live/leaderboard.html", event=event, challenge_id=challenge_id, board=view,
                            challenges=visible_challenges(event, False), peoples_choice=public_winners(event))
 
 
@@ -101,8 +115,8 @@ def board_display(event):
     form = DisplayForm()
     if not form.validate_on_submit():
         return _board_page(event, display_form=form, status=422)
-    return _run_board(event, lambda: public_leaderboard.update_display(event, form.shows_scores.data == "1",
-                                                                       form.top_n.data), "Board display saved.")
+    return _run_board(event, lambda: boards.update_display(event, form.shows_scores.data == "1",
+                                                                form.top_n.data), "Board display saved.")
 
 
 @bp.route("/live/board/freeze", methods=["POST"])
@@ -111,7 +125,7 @@ def board_freeze(event):
     form = FreezeForm()
     if not form.validate_on_submit():
         return _board_page(event, freeze_form=form, status=422)
-    return _run_board(event, lambda: public_leaderboard.freeze(event, form.freeze_at_in(event)),
+    return _run_board(event, lambda: board.freeze(event, form.freeze_at_in(event)),
                       "The public board is frozen." if form.freeze_at.data is None else "Freeze scheduled.")
 
 
@@ -119,19 +133,19 @@ def board_freeze(event):
 @event_view(ORGANIZER)
 def board_action(event, action):
     change, done = {
-        "unfreeze": (lambda: public_leaderboard.unfreeze(event), "The public board is live again."),
-        "next": (lambda: public_leaderboard.step_reveal(event, +1), "Next entry revealed."),
-        "back": (lambda: public_leaderboard.step_reveal(event, -1), "Last reveal taken back."),
-        "finish": (lambda: public_leaderboard.finish_reveal(event), "The final ranking is public."),
+        "unfreeze": (lambda: boards.unfreeze(event), "The public board is live again."),
+        "next": (lambda: boards.step_reveal(event, +1), "Next entry revealed."),
+        "back": (lambda: boards.step_reveal(event, -1), "Last reveal taken back."),
+        "finish": (lambda: board.finish_reveal(event), "The final ranking is public."),
     }[action]
     return _run_board(event, change, done)
 
 
 def _board_page(event, display_form=None, freeze_form=None, status=200):
-    state = public_leaderboard.state_of(event)
+    state = boards.state_of(event)
     return render_template(
         "live/board_controls.html", event=event, state=state, frozen=state.is_frozen(utcnow()),
-        public=public_leaderboard.board_payload(event), live_rows=public_leaderboard.organizer_rows(event),
+        public=boards.current(event).views[None], live_rows=boards.organizer_rows(event),
         display_form=display_form or DisplayForm(shows_scores="1" if state.shows_scores else "0", top_n=state.top_n),
         freeze_form=freeze_form or FreezeForm()), status
 
@@ -139,7 +153,7 @@ def _board_page(event, display_form=None, freeze_form=None, status=200):
 def _run_board(event, change, done: str):
     try:
         change()
-    except public_leaderboard.LeaderboardError as error:
+    except boards.LeaderboardError as error:
         db.session.rollback()
         flash(str(error), "error")
         return _board_page(event, status=error.status)

@@ -2,7 +2,8 @@
 import json
 from datetime import datetime
 
-from sqlalchemy import Column, ForeignKey, String, Table, Text, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, String, Table, Text, UniqueConstraint, and_
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -56,6 +57,16 @@ class Submission(db.Model):
     @property
     def is_disqualified(self) -> bool:
         return self.disqualified_at is not None
+
+    @hybrid_property
+    def is_judged(self) -> bool:
+        """The rule of which entries are judged, ranked and shown: submitted and not disqualified."""
+        return self.status == SUBMITTED and self.disqualified_at is None
+
+    @is_judged.inplace.expression
+    @classmethod
+    def _is_judged_expression(cls):
+        return and_(cls.status == SUBMITTED, cls.disqualified_at.is_(None))
 
     @property
     def technology_names(self) -> list[str]:

@@ -15,3 +15,8 @@ def role_room(event_id: int, role: str) -> str:
 def team_room(team_id: int) -> str:
     """The room of one team's members (their team and submission pages)."""
     return f"team:{team_id}"
+
+
+def board_room(event_id: int, view: int | None) -> str:
+    """The room of the sockets showing one view of an event's public board (overall or a challenge)."""
+    return f"board:{event_id}" if view is None else f"board:{event_id}:{view}"

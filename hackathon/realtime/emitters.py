@@ -1,8 +1,9 @@
 """One function per live event. Services call these after their commit, never before."""
 from ..extensions import socketio
 from ..models import Announcement, Event
-from . import NAMESPACE, event_room, role_room, team_room
+from . import NAMESPACE, board_room, event_room, role_room, team_room
 from .payloads import announcement_payload, clock_payload, retraction_payload
+from .wire import PreEncoded
 
 
 def clock_changed(event: Event) -> None:
@@ -43,8 +44,8 @@ def judge_progress(event: Event, judge_id: int, scored: int, assigned: int) -> N
                                      "assigned": assigned}, to=role_room(event.id, "organizer"), namespace=NAMESPACE)
 
 
-def leaderboard_changed(event: Event, rows) -> None:
-    """Organizers see every committed score move the ranking (the public board is the live channel's)."""
+def ranking_changed(event: Event, rows) -> None:
+    """Organizers see every committed score move the ranking (the public board is pushed separately)."""
     payload = {"event": event.slug, "rows": [{"entry_id": r.entry_id, "rank": r.rank, "score": r.score,
                                              "raw_mean": r.raw_mean, "n_scores": r.n_scores} for r in rows]}
     socketio.emit("ranking_update", payload, to=role_room(event.id, "organizer"), namespace=NAMESPACE)
@@ -79,17 +80,15 @@ def team_changed(team, what: str, who=None) -> None:
     socketio.emit("team_changed", payload, to=team_room(team.id), namespace=NAMESPACE)
 
 
-def leaderboard(event: Event, payload: dict) -> None:
-    """Push the whole public board (after a freeze, a reveal step or a display change)."""
-    socketio.emit("leaderboard", payload, to=event_room(event.id), namespace=NAMESPACE)
+def leaderboard(event: Event, view: int | None, body: PreEncoded) -> None:
+    """Push one view of the public board whole (freeze, reveal, display change, or after a gap)."""
+    socketio.emit("leaderboard", body, to=board_room(event.id, view), namespace=NAMESPACE)
 
 
-def leaderboard_update(event: Event, seq: int, rows: list, removed: list) -> None:
-    """Push the public board's changed rows; `seq` rises by one per update so clients notice gaps."""
-    payload = {"event": event.slug, "seq": seq, "rows": rows}
-    if removed:
-        payload["removed_team_ids"] = removed
-    socketio.emit("leaderboard_update", payload, to=event_room(event.id), namespace=NAMESPACE)
+def leaderboard_update(event: Event, view: int | None, seq: int, changes: dict) -> None:
+    """Push what changed in one view; `seq` rises by one per publication so clients notice gaps."""
+    socketio.emit("leaderboard_update", {"event": event.slug, "view": view, "seq": seq, **changes},
+                  to=board_room(event.id, view), namespace=NAMESPACE)
 
 
 def voting_changed(event: Event, payload: dict) -> None:

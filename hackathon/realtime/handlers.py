@@ -3,18 +3,26 @@ from flask import current_app, session
 from flask_login import current_user
 from flask_socketio import Namespace, emit, join_room
 
+from .. import leaderboard
 from ..access import can_manage, roles_in
+from ..database import reads_only
 from ..extensions import db
 from ..live import ticker
-from ..live.leaderboard import board_payload
 from ..models import Event
 from ..teams.queries import team_id_of
-from . import event_room, role_room, team_room
+from . import board_room, event_room, role_room, team_room
 from .payloads import clock_payload
+from .wire import PreEncoded
+
+NO_BOARD = "none"
 
 
 class LiveNamespace(Namespace):
     def on_connect(self, auth=None):
+        with reads_only():  # a connect storm must never queue behind a judge's save
+            self._admit(auth)
+
+    def _admit(self, auth):
         event = _event_from_auth(auth)
         join_room(event_room(event.id))
         for role in roles_in(current_user, event):
@@ -22,18 +30,37 @@ class LiveNamespace(Namespace):
         team_id = team_id_of(current_user, event)
         if team_id is not None:
             join_room(team_room(team_id))
-        session["live_event_id"] = event.id
-        emit("clock", clock_payload(event))
-        emit("leaderboard", board_payload(event))
+        view = _board_view(auth, event)
+        if view != NO_BOARD:
+            join_room(board_room(event.id, view))
+        session["live_event_id"], session["live_board_view"] = event.id, view
+        _send_snapshot(event, view)
         ticker.start_once(current_app._get_current_object())
 
     def on_resync(self, data=None):
         """A client that saw a gap in `seq` (or woke up) asks for the whole board and the clock again."""
-        event = db.session.get(Event, session.get("live_event_id", 0))
-        if event is None:
-            return
-        emit("clock", clock_payload(event))
-        emit("leaderboard", board_payload(event))
+        with reads_only():
+            event = db.session.get(Event, session.get("live_event_id", 0))
+            if event is not None:
+                _send_snapshot(event, session.get("live_board_view"))
+
+
+def _send_snapshot(event: Event, view) -> None:
+    """The clock and the board as they are now, so a late joiner is in step at once."""
+    emit("clock", clock_payload(event))
+    body = leaderboard.current(event).body(view) if view != NO_BOARD else None
+    if body is not None:
+        emit("leaderboard", PreEncoded(body))
+
+
+def _board_view(auth, event: Event):
+    """Which board the socket shows: overall (None, the default), one challenge's, or none."""
+    view = auth.get("board") if isinstance(auth, dict) else None
+    if view is None or view == NO_BOARD:
+        return view
+    if isinstance(view, int) and not isinstance(view, bool) and leaderboard.current(event).body(view) is not None:
+        return view
+    return NO_BOARD
 
 
 def _event_from_auth(auth) -> Event:

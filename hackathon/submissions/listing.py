@@ -17,8 +17,7 @@ def gallery_is_open(event: Event) -> bool:
 
 def gallery_entries(event: Event, challenge_id: int | None = None) -> list[Submission]:
     """Submitted, not disqualified entries, optionally of one challenge."""
-    query = db.select(Submission).where(Submission.event_id == event.id, Submission.status == "submitted",
-                                        Submission.disqualified_at.is_(None))
+    query = db.select(Submission).where(Submission.event_id == event.id, Submission.is_judged)
     if challenge_id is not None:
         query = query.where(Submission.challenges.any(id=challenge_id))
     return list(db.session.scalars(query.order_by(Submission.title)))

@@ -1,15 +1,19 @@
 """Submission rules: one entry per team, saved as versions, frozen to the second at the deadline."""
 import json
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from werkzeug.datastructures import FileStorage
 
+from .. import leaderboard
 from ..errors import DomainError
 from ..extensions import db
-from ..models import Challenge, Event, Submission, SubmissionFile, SubmissionTechnology, SubmissionVersion, User
+from ..models import (Challenge, Event, Extension, Submission, SubmissionFile, SubmissionTechnology, SubmissionVersion,
+                      User)
 from ..models.submission import SUBMITTED
 from ..models.types import utcnow
 from ..realtime import emitters
+from ..teams.queries import check_team_can_submit
 from ..uploads import UploadRejected, delete_upload, store_upload
 from .deadline import is_open, team_deadline
 
@@ -66,6 +70,7 @@ def save_submission(event: Event, team, user: User, draft: SubmissionDraft,
     _add_version(submission, user, changed)
     db.session.commit()
     emitters.submission_saved(submission, newly_submitted)
+    leaderboard.entry_changed(event, submission)
     return submission
 
 
@@ -110,8 +115,6 @@ def _entered_challenges(event: Event, challenge_ids: list[int]) -> list[Challeng
 
 
 def _check_complete(team, draft: SubmissionDraft, challenges: list[Challenge]) -> None:
-    from ..teams.queries import check_team_can_submit
-
     if not draft.title.strip():
         raise SubmissionError("Give your project a title before submitting.")
     if not challenges:
@@ -177,10 +180,6 @@ def snapshot(submission: Submission) -> dict:
 
 def grant_extension(event: Event, team, minutes: int, reason: str, by: User):
     """Give one team `minutes` past the event's deadline, recorded with the reason."""
-    from datetime import timedelta
-
-    from ..models import Extension
-
     extension = Extension(event_id=event.id, team_id=team.id, reason=reason.strip(), granted_by_id=by.id,
                           until=event.submissions_due_at + timedelta(minutes=minutes))
     db.session.add(extension)
@@ -195,9 +194,11 @@ def disqualify(submission: Submission, reason: str) -> None:
         raise SubmissionError("This entry is already disqualified.")
     submission.disqualified_at, submission.disqualified_reason = utcnow(), reason.strip()
     db.session.commit()
+    leaderboard.inputs_changed(submission.event)
 
 
 def reinstate(submission: Submission) -> None:
     """Undo a disqualification."""
     submission.disqualified_at, submission.disqualified_reason = None, ""
     db.session.commit()
+    leaderboard.inputs_changed(submission.event)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
+from .. import leaderboard
 from ..access import roles_in
 from ..extensions import db
 from ..models import Event, Submission, User, Vote, VotingCode, VotingState
@@ -58,6 +59,7 @@ def open_voting(event: Event) -> VotingState:
     state.opened_at, state.closed_at = utcnow(), None
     db.session.commit()
     emitters.voting_changed(event, voting_payload(event))
+    leaderboard.event_changed(event)  # the board's page links the vote and shows the result
     return state
 
 
@@ -70,6 +72,7 @@ def close_voting(event: Event) -> VotingState:
     state.closed_at = utcnow()
     db.session.commit()
     emitters.voting_changed(event, voting_payload(event))
+    leaderboard.event_changed(event)  # the board's page links the vote and shows the result
     announce_if_public(event)
     return state
 

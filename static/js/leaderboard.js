@@ -1,7 +1,9 @@
-// Keeps every [data-leaderboard] on the page equal to the board everyone else sees.
-// `leaderboard` replaces the whole board; `leaderboard_update` carries only changed rows and a
-// `seq` one above the last: a gap means something was missed, so the page asks for a `resync`.
-// Rank changes slide into place (FLIP). A per-challenge board refetches its rows after a push.
+// Keeps the page's [data-leaderboard] equal to the board everyone else sees. The socket receives
+// only the view this page shows (overall or one challenge's, see live.js). `leaderboard` replaces
+// the whole board; `leaderboard_update` carries what changed (docs/API.md): `rows` come whole,
+// `moves` are [team_id, rank, score, tied], `removed` are team ids, and `seq` is one above the
+// last: a gap means something was missed, so the page asks for a `resync`. Rank changes slide
+// into place (FLIP).
 (function () {
   "use strict";
 
@@ -85,27 +87,30 @@
 
   Board.prototype.update = function (payload) {
     if (payload.seq <= this.seq) return;  // already have it (a resync overtook it)
-    if (payload.seq !== this.seq + 1) { live.socket.emit("resync"); return; }
+    var unknown = (payload.moves || []).some(function (move) { return !this.rows[move[0]]; }, this);
+    if (payload.seq !== this.seq + 1 || unknown) { live.socket.emit("resync"); return; }
     this.seq = payload.seq;
-    payload.rows.forEach(function (row) { this.rows[row.team_id] = row; }, this);
-    (payload.removed_team_ids || []).forEach(function (id) { delete this.rows[id]; }, this);
+    (payload.rows || []).forEach(function (row) { this.rows[row.team_id] = row; }, this);
+    (payload.moves || []).forEach(function (move) {
+      var row = Object.assign({}, this.rows[move[0]], { rank: move[1], score: move[2] });
+      if (move[3]) row.tied_with_next = true; else delete row.tied_with_next;
+      this.rows[move[0]] = row;
+    }, this);
+    (payload.removed || []).forEach(function (id) { delete this.rows[id]; }, this);
     this.render();
   };
 
-  Board.prototype.refetch = function () {
-    var self = this;
-    fetch(this.element.dataset.api, { headers: { Accept: "application/json" }, credentials: "same-origin" })
-      .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
-      .then(function (payload) { self.replace(payload); })
-      .catch(function () { /* the next push tries again */ });
+  Board.prototype.shows = function (payload) {
+    var view = this.element.dataset.challengeId ? Number(this.element.dataset.challengeId) : null;
+    return payload.view === undefined || payload.view === view;
   };
 
   var instances = boards.map(function (element) { return new Board(element); });
   live.on("leaderboard", function (payload) {
-    instances.forEach(function (board) { board.element.dataset.challengeId ? board.refetch() : board.replace(payload); });
+    instances.forEach(function (board) { if (board.shows(payload)) board.replace(payload); });
   });
   live.on("leaderboard_update", function (payload) {
-    instances.forEach(function (board) { board.element.dataset.challengeId ? board.refetch() : board.update(payload); });
+    instances.forEach(function (board) { if (board.shows(payload)) board.update(payload); });
   });
   window.hackathonBoards = instances;
 })();

@@ -32,7 +32,11 @@
     });
   }
 
-  var socket = window.io("/live", { auth: { event: slug } });
+  // The board this page shows: overall (null), one challenge's (its id), or none at all ("none"),
+  // so a phone on another page is never sent board updates it would not display.
+  var boardElement = document.querySelector("[data-leaderboard]");
+  var board = !boardElement ? "none" : boardElement.dataset.challengeId ? Number(boardElement.dataset.challengeId) : null;
+  var socket = window.io("/live", { auth: { event: slug, board: board } });
   socket.on("connect", function () {
     body.dataset.liveState = "connected";
     connectHandlers.forEach(function (handler) { handler(socket); });

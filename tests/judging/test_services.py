@@ -3,7 +3,9 @@ import pytest
 
 from hackathon.errors import DomainError
 from hackathon.extensions import db
-from hackathon.judging import assignments, board, conflicts, rubric, scores
+from hackathon import leaderboard
+from hackathon.judging import assignments, conflicts, rubric, scores
+from hackathon.leaderboard.inputs import scores_from_log
 from hackathon.models import Assignment, Score, ScoreChange
 from tests.factories import make_challenge, make_criterion, make_event, make_member, make_submission, make_team
 
@@ -95,7 +97,7 @@ def test_every_change_is_appended_and_the_log_rebuilds_the_scores(judging):
     assert len(changes) == 2 and changes[1].old_values == marks(criteria, 5, 6)
     assert changes[1].new_values == marks(criteria, 9, 6)
     current = {(s.judge_id, s.submission_id): s.values for s in db.session.scalars(db.select(Score))}
-    assert scores.scores_from_log(event) == current
+    assert scores_from_log(event) == current
 
 
 def test_the_rubric_freezes_with_the_first_score(judging):
@@ -119,7 +121,7 @@ def test_excluding_a_judge_recomputes_the_ranking(judging):
     event.ranking_method = "raw"
     db.session.commit()
     scores.exclude_judge(event, judges[1], "coached team two", judges[0])
-    assert [row.entry_id for row in board.ranking(event).rows] == [entries[0].id, entries[1].id]
+    assert [row.entry_id for row in leaderboard.ranking(event).rows] == [entries[0].id, entries[1].id]
     assert db.session.scalar(db.select(db.func.count()).select_from(ScoreChange)) == 4  # nothing deleted
     with pytest.raises(DomainError):
         scores.exclude_judge(event, judges[1], "again", judges[0])
@@ -131,8 +133,8 @@ def test_live_board_matches_a_full_recompute_after_each_score(judging):
         assign_all(event, judge, entries)
     for n, (judge, entry) in enumerate([(j, e) for j in judges for e in entries]):
         scores.record_score(event, judge, entry, marks(criteria, 1 + n % 10, 1 + (3 * n) % 10), "")
-        live = {row.entry_id: row.rank for row in board.current_ranking(event).rows}
-        assert live == {row.entry_id: row.rank for row in board.ranking(event).rows}
+        live = {row.entry_id: row.rank for row in leaderboard.current_ranking(event).rows}
+        assert live == {row.entry_id: row.rank for row in leaderboard.ranking(event).rows}
 
 
 def test_each_score_pushes_progress_and_ranking_to_organizers(judging, live_socket, auth):

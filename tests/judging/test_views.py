@@ -90,3 +90,25 @@ def test_score_log_cannot_smuggle_a_formula_into_the_organizers_sheet(client, au
     auth.login(make_member(event, "organizer"))
     text = client.get(f"/e/{event.slug}/judging/manage/scores.csv").get_data(as_text=True)
     assert "'@SUM(A1)" in text and "'=HYPERLINK" in text and ",=HYPERLINK" not in text
+
+
+def test_score_log_marks_what_the_board_leaves_out(client, auth, app):
+    from hackathon.judging import scores
+    from hackathon.submissions import services as submissions
+
+    event = make_event("judging")
+    criterion = make_criterion(event)
+    judges = [make_member(event, "judge") for _ in range(2)]
+    kept, dropped = (make_submission(event, make_team(event), title=t) for t in ("Kept", "Dropped"))
+    for judge in judges:
+        for entry in (kept, dropped):
+            make_assignment(judge, entry)
+            scores.record_score(event, judge, entry, {criterion.id: 7}, "")
+    organizer = make_member(event, "organizer")
+    scores.exclude_judge(event, judges[1], "conflict found late", organizer)
+    submissions.disqualify(dropped, "plagiarism")
+    auth.login(organizer)
+    rows = client.get(f"/e/{event.slug}/judging/manage/scores.csv").get_data(as_text=True).splitlines()[1:]
+    counts = sorted((row.split(",")[2], row.rsplit(",", 1)[1]) for row in rows)
+    assert counts == [("Dropped", "no: entry disqualified"), ("Dropped", "no: judge excluded"),
+                      ("Kept", "no: judge excluded"), ("Kept", "yes")]

@@ -28,7 +28,7 @@ class Watcher:
         self.events: list[tuple[str, dict]] = []
         self.changed = threading.Condition()
         self.client = socketio_client.Client(reconnection=False)
-        for name in ("clock", "announcement", "announcement_retracted", "leaderboard_update"):
+        for name in ("clock", "announcement", "announcement_retracted", "leaderboard", "leaderboard_update"):
             self.client.on(name, self._recorder(name), namespace="/live")
         self.client.connect(url, namespaces=["/live"], auth={"event": slug}, transports=["websocket"],
                             wait_timeout=10)
@@ -126,8 +126,38 @@ def test_a_score_recorded_on_one_process_moves_the_board_on_the_other(app, two_s
     page = f"{server_a}/e/{slug}/judging/entries/{entry_id}"
     response = session.post(page, data={f"c{criterion_id}": "7", "csrf_token": csrf_token(session, page)})
     assert response.status_code == 200 and "saved" in response.text
-    [(_, update)] = on_b.wait_for(lambda name, payload: name == "leaderboard_update")
-    assert [row["team"] for row in update["rows"]] == ["Owls"] and update["seq"] >= 1
+    # Process A held no board before this score, so it publishes the board whole, not a difference.
+    [(_, board)] = on_b.wait_for(lambda name, payload: name == "leaderboard" and payload["rows"])
+    assert [row["team"] for row in board["rows"]] == ["Owls"] and board["seq"] >= 1
+
+
+def test_the_other_process_serves_the_new_board_from_memory_at_once(app, two_servers, watchers):
+    def setup():
+        event = make_event("judging", judges_per_entry=1)
+        criterion = make_criterion(event, name="Impact")
+        judge = make_member(event, "judge")
+        entries = [make_submission(event, make_team(event, name=name), title=f"{name} App") for name in ("Owls", "Bees")]
+        for entry in entries:
+            make_assignment(judge, entry)
+        return event.slug, judge.email, [entry.id for entry in entries], criterion.id
+
+    slug, email, entry_ids, criterion_id = released(setup)
+    server_a, server_b = two_servers
+    api_b = f"{server_b}/api/v1/events/{slug}/leaderboard"
+    assert requests.get(api_b).json()["rows"] == []  # process B now holds the empty board in memory
+    on_b = watchers(server_b, slug)
+    session = log_in(server_a, email)
+    for entry_id, mark in zip(entry_ids, ("4", "9")):
+        page = f"{server_a}/e/{slug}/judging/entries/{entry_id}"
+        assert session.post(page, data={f"c{criterion_id}": mark, "csrf_token": csrf_token(session, page)}).ok
+    pushed = on_b.wait_for(lambda name, payload: name.startswith("leaderboard") and payload["seq"] >= 2)
+    seq = pushed[-1][1]["seq"]
+    # B learns the board from A's publication on the queue: its API never serves an older one than its sockets got.
+    deadline = time.monotonic() + 5
+    while (body := requests.get(api_b).json())["seq"] < seq and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert body["seq"] >= seq and [row["team"] for row in body["rows"]] == ["Bees", "Owls"]
+    assert requests.get(f"{server_a}/api/v1/events/{slug}/leaderboard").json() == body
 
 
 def test_an_announcement_from_a_cli_process_reaches_both(app, environment, two_servers, watchers):

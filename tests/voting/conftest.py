@@ -3,7 +3,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from hackathon.live import leaderboard
+from hackathon.live import board as leaderboard
 from hackathon.voting import codes, services
 from tests.factories import make_event, make_member, make_submission, make_team
 

@@ -37,7 +37,7 @@ def test_no_count_reaches_the_public_before_the_reveal(voting, live_socket, clie
         services.cast_vote(voting.event, entry, code=code)
     services.cast_vote(voting.event, voting.cats, user=voting.participant)
     services.close_voting(voting.event)
-    from hackathon.live import leaderboard
+    from hackathon.live import board as leaderboard
     leaderboard.freeze(voting.event)
     for socket in (audience, participant):
         received = socket.received()
@@ -67,7 +67,7 @@ def test_closing_after_the_reveal_pushes_the_winner_at_once(voting, live_socket)
 
 
 def test_a_new_freeze_hides_the_winner_again(voting, live_socket):
-    from hackathon.live import leaderboard
+    from hackathon.live import board as leaderboard
 
     services.close_voting(voting.event)
     reveal(voting.event)

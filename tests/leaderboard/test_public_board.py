@@ -2,10 +2,11 @@
 import time
 import pytest
 
+from hackathon import leaderboard
 from hackathon.extensions import db
 from hackathon.judging import scores
-from hackathon.live import leaderboard
 from tests.factories import make_assignment, make_criterion, make_event, make_member, make_submission, make_team
+from tests.leaderboard.replay import ReplayedBoard, public_view
 
 
 @pytest.fixture
@@ -38,8 +39,11 @@ def test_each_committed_score_pushes_a_leaderboard_update_with_the_next_seq(cont
     score(contest, 1, 9)
     updates = [m["args"][0] for m in socket.received("leaderboard_update")]
     assert [u["seq"] for u in updates] == [snapshot["seq"] + 1, snapshot["seq"] + 2]
-    assert updates[1]["rows"][0] == {"rank": 1, "team_id": contest[3][1].team_id, "team": "Bees",
-                                     "entry": "Bees App", "score": 88.9, "challenges": []}
+    owls, bees = contest[3][0].team_id, contest[3][1].team_id
+    # A newcomer comes whole; a row that only moved is a compact [team_id, rank, score, tied].
+    assert updates[1]["rows"] == [{"rank": 1, "team_id": bees, "team": "Bees", "entry": "Bees App",
+                                   "score": 88.9, "challenges": []}]
+    assert updates[1]["moves"] == [[owls, 2, 44.4, 0]] and "removed" not in updates[1]
 
 
 def test_the_api_and_the_page_show_the_same_board(contest, client):
@@ -93,11 +97,11 @@ def test_the_reveal_steps_from_the_bottom_and_can_step_back(contest, client, liv
     leaderboard.step_reveal(event, -1)
     leaderboard.step_reveal(event, +1)
     leaderboard.step_reveal(event, +1)
-    assert teams(leaderboard.board_payload(event)) == ["Bees", "Owls", "Cats"]
+    assert teams(public_view(event)) == ["Bees", "Owls", "Cats"]
     with pytest.raises(leaderboard.LeaderboardError, match="Nothing more"):
         leaderboard.step_reveal(event, +1)
     leaderboard.finish_reveal(event)
-    assert leaderboard.board_payload(event)["frozen"] is False
+    assert public_view(event)["frozen"] is False
 
 
 def test_reveal_needs_a_freeze_and_unfreeze_is_refused_mid_reveal(contest):
@@ -129,7 +133,7 @@ def test_bursts_are_coalesced_and_nothing_is_lost(contest, live_socket, app):
     event = contest[0]
     socket = live_socket(event)
     [snapshot] = [m["args"][0] for m in socket.received("leaderboard")]
-    with app.test_request_context():  # inside the server, scores are coalesced (a CLI publishes at once)
+    with app.test_request_context(method="POST"):  # inside the server, scores are coalesced (a CLI publishes at once)
         for mark in range(1, 11):
             score(contest, mark % 3, mark)
     db.session.commit()  # hand the database to the publisher's background task
@@ -137,11 +141,8 @@ def test_bursts_are_coalesced_and_nothing_is_lost(contest, live_socket, app):
     updates = [m["args"][0] for m in socket.received("leaderboard_update")]
     assert 1 <= len(updates) <= 3
     assert [u["seq"] for u in updates] == list(range(snapshot["seq"] + 1, snapshot["seq"] + 1 + len(updates)))
-    final = {}
-    for update in updates:
-        final.update({row["team_id"]: row for row in update["rows"]})
-    expected = leaderboard.board_payload(event)["rows"]
-    assert sorted(final.values(), key=lambda r: r["rank"]) == expected
+    replayed = ReplayedBoard(snapshot).apply({"name": "leaderboard_update", "args": [u]} for u in updates)
+    assert replayed.ordered() == public_view(event)["rows"]
 
 
 def test_a_freeze_set_for_later_starts_then(contest):
@@ -151,5 +152,5 @@ def test_a_freeze_set_for_later_starts_then(contest):
 
     event = contest[0]
     leaderboard.freeze(event, utcnow() + timedelta(hours=1))
-    assert leaderboard.board_payload(event)["frozen"] is False
+    assert public_view(event)["frozen"] is False
     assert leaderboard.state_of(event).is_frozen(utcnow() + timedelta(hours=2))

@@ -1,0 +1,22 @@
+"""The organizer's board controls, with the people's choice results that wait for the reveal.
+
+The leaderboard owns freeze and reveal; the people's choice winner is public only once voting has
+closed and the reveal has ended, so the two steps that can change that also tell the voting side.
+"""
+from .. import leaderboard
+from ..models import Event
+from ..voting.results import announce_if_public, results_are_public, withdraw_results
+
+
+def freeze(event: Event, at=None) -> None:
+    """Freeze the public board (now or at `at`); a people's choice result already shown goes back into hiding."""
+    was_public = results_are_public(event)
+    leaderboard.freeze(event, at)
+    if was_public:
+        withdraw_results(event)
+
+
+def finish_reveal(event: Event) -> None:
+    """End the reveal; the people's choice result appears if voting has closed too."""
+    leaderboard.finish_reveal(event)
+    announce_if_public(event)
