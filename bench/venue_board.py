@@ -7,7 +7,8 @@ The same worker also serves the bare references of `bench/live_server.py`. Measu
 
 1. requests/s of the leaderboard API and of the public page (anonymous), against a bare Flask
    endpoint serving the very same bytes (wrk, 64 connections);
-2. new audience connections accepted per second (snapshot received), against a bare namespace;
+2. new audience connections accepted per second (board snapshot received), against a bare
+   namespace that sends the same bytes on connect;
 3. a judge's score → N audience sockets (p50/p99, all delivered) against a bare emit to the same N,
    with the clients dropped and the updates missed (`live_latency.py`'s machinery);
 4. a judge's save while 64 connections read the board (p50/p99).
@@ -144,12 +145,9 @@ clients, got = [], []
 def one(i):
     sio = socketio.Client(reconnection=False)
     done = gevent.event.Event()
-    if namespace == "/live":
-        sio.on("leaderboard", lambda payload: done.set(), namespace=namespace)
+    sio.on("leaderboard", lambda payload: done.set(), namespace=namespace)
     try:
         sio.connect(url, namespaces=[namespace], auth={"event": slug}, transports=["websocket"], wait_timeout=30)
-        if namespace != "/live":
-            done.set()
         done.wait(30)
         got.append(done.is_set())
     except Exception:
@@ -166,7 +164,7 @@ for sio in clients:
 
 def connections_per_second(server: VenueServer, count: int) -> list[tuple]:
     rows = []
-    for name, namespace in (("/live with the board snapshot", "/live"), ("bare namespace", "/bare")):
+    for name, namespace in (("/live (snapshot)", "/live"), ("bare namespace (same bytes)", "/bare")):
         out = subprocess.run([sys.executable, "-c", CONNECTOR, server.url, namespace, server.slug, str(count)],
                              cwd=ROOT, capture_output=True, text=True, timeout=600).stdout.split()
         rows.append((name, int(out[0]), float(out[1])))
