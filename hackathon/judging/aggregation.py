@@ -120,24 +120,37 @@ class JudgeEffects(RawMean):
 
     def __init__(self, store: ScoreStore):
         super().__init__(store)
+        self.scores = judge_effects.Scores()
         self.fit = judge_effects.Fit()
+        self.quality: dict = {}
+        self.judges: dict = {}
 
     def refit(self) -> None:
         """Cold fit over every score."""
-        self.fit = judge_effects.fit(self.store.by_judge, self.store.by_entry)
+        self.scores = judge_effects.Scores()
+        for judge_id, scores in self.store.by_judge.items():
+            for entry_id, points in scores.items():
+                self.scores.put(judge_id, entry_id, points)
+        self._keep(judge_effects.fit(self.scores))
 
     def update(self, judge_id, entry_id) -> set:
-        """A few sweeps warm-started from the previous fit; every entry may move a little."""
-        self.fit = judge_effects.fit(self.store.by_judge, self.store.by_entry, start=self.fit)
+        """Refit warm-started from the previous fit; every entry may move a little."""
+        self.scores.put(judge_id, entry_id, self.store.by_judge.get(judge_id, {}).get(entry_id))
+        self._keep(judge_effects.fit(self.scores, start=self.fit))
         return set(self.store.by_entry) | {entry_id}
+
+    def _keep(self, fit: judge_effects.Fit) -> None:
+        self.fit = fit
+        self.quality = dict(zip(fit.entries, zip(fit.quality.tolist(), fit.std_error.tolist())))
+        self.judges = dict(zip(fit.judges, zip(fit.offset.tolist(), fit.scale.tolist())))
 
     def result(self, entry_id) -> tuple[float, float]:
         """(quality in points, standard error) of an entry."""
-        return self.fit.quality[entry_id], self.fit.std_error[entry_id]
+        return self.quality[entry_id]
 
     def judge_effect(self, judge_id) -> tuple[float | None, float | None]:
         """(leniency in points at an average entry, scale) of a judge."""
-        return self.fit.offset[judge_id], self.fit.scale[judge_id]
+        return self.judges[judge_id]
 
 
 AGGREGATORS = {"judge_effects": JudgeEffects, "zscore": ZScore, "raw": RawMean}
