@@ -19,11 +19,13 @@ is accelerated with Anderson mixing; a live update starts from the previous fit 
 steps with the previous fit's Jacobian, reaching the same fixed point as a cold fit.
 
 After every step the gauge is fixed (score-weighted geometric mean scale 1), and qualities are
-reported in points of the panel's average judge: mu + mean offset + posterior mean of the quality.
-An entry's quality is its posterior mean, so an entry with fewer or noisier scores is pulled
-towards the average in proportion to its uncertainty; its standard error is its posterior sd.
-Pure maths: NumPy only, no Flask, no database.
+reported in points of the panel's average judge. The order is that of the posterior means, so an
+entry with fewer or noisier scores than usual is pulled towards the middle in proportion to its
+uncertainty; all qualities are divided by the pull of an entry with the average information, so
+with an unbiased panel and a balanced event they come back as raw means. The standard error is the
+posterior standard deviation, divided the same way. Pure maths: NumPy only, no Flask, no database.
 """
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -39,7 +41,7 @@ SCALE_PRIOR = (4.0, 0.25)
 # A judge can never flip the order of entries nor blow it up.
 SCALE_RANGE = (0.05, 5.0)
 # On the log-variances and log-scales (relative) and on mu (points): far below what the board shows.
-TOLERANCE = 1e-9
+TOLERANCE = 1e-8
 MAX_STEPS = 3000
 ANDERSON_MEMORY = 6
 ANDERSON_STEPS = 100
@@ -54,6 +56,7 @@ NEWTON_STEPS = 6
 WARM_FROM = 300
 FD_STEP = 1e-6
 LOG_VAR_RANGE = (-25.0, 25.0)
+LOG_SCALE_RANGE = (math.log(SCALE_RANGE[0]), math.log(SCALE_RANGE[1]))
 N_HYPER = 5  # log noise_var, log quality_var, log offset_var, log scale_var, mu
 
 
@@ -170,6 +173,7 @@ class _Design:
         self.n_judges, self.n_entries, self.n = len(scores.judges), len(scores.entries), n
         self.flat = self.ee * self.n_judges + self.jj
         self.judge_n = np.bincount(self.jj, minlength=self.n_judges).astype(float)
+        self.diagonal = np.diag_indices(self.n_judges)
         self.judges, self.entries = tuple(scores.judges), tuple(scores.entries)
 
 
@@ -186,7 +190,7 @@ def fit(scores: Scores, start: Fit | None = None, known: Hyper | None = None) ->
         same_panel = start.judges == design.judges and start.newton is not None
         newton = start.newton if same_panel else _jacobian_inverse(design, state, known)
     state, post, steps, newton = _solve(design, state, known, newton)
-    return _result(design, state, post, steps, newton)
+    return _result(design, state, post, steps, newton, known)
 
 
 def _start_state(design, start, known):
@@ -203,26 +207,33 @@ def _start_state(design, start, known):
 
 
 def _solve(design, state, known, newton):
-    # A warm start takes Newton steps with the previous Jacobian; a cold one, or a warm one that
-    # does not settle at once, goes on with Anderson-accelerated EM steps (and a fresh Jacobian
-    # next time).
+    # A warm start takes quasi-Newton steps from the previous fit's inverse Jacobian (refreshed by
+    # Broyden's update as it goes); a cold one, or a warm one that does not settle at once, goes on
+    # with Anderson-accelerated EM steps (and a fresh Jacobian next time).
     steps = 0
     if newton is not None:
-        state, post, steps = _newton(design, state, known, newton)
+        state, post, steps, newton = _newton(design, state, known, newton.copy())
         if post is not None:
             return state, post, steps, newton
     state, post, more = _anderson(design, state, known)
     return state, post, steps + more, None
 
 
-def _newton(design, state, known, newton):
+def _newton(design, state, known, inverse):
+    mapped, post = _em_step(design, state, known)
+    residual = mapped - state
     for step in range(1, NEWTON_STEPS + 1):
-        mapped, post = _em_step(design, state, known)
-        residual = mapped - state
         if _size(residual) < TOLERANCE:
-            return state, post, step
-        state = _bounded(state - newton @ residual)
-    return state, None, NEWTON_STEPS
+            return state, post, step, inverse
+        moved = _bounded(state - inverse @ residual)
+        move, state = moved - state, moved
+        mapped, post = _em_step(design, state, known)
+        change, residual = mapped - state - residual, mapped - state
+        guess = inverse @ change
+        scale = move @ guess
+        if abs(scale) > 1e-300:
+            inverse += np.outer(move - guess, move @ inverse) / scale
+    return state, None, NEWTON_STEPS, None
 
 
 def _anderson(design, state, known):
@@ -266,12 +277,13 @@ def _mixed(states, residuals, mapped):
 
 
 def _size(residual) -> float:
-    return float(np.max(np.abs(residual))) if np.all(np.isfinite(residual)) else np.inf
+    size = float(np.abs(residual).max())
+    return size if size < np.inf else np.inf  # NaN counts as infinitely far
 
 
 def _bounded(state):
-    state[:4] = np.clip(state[:4], *LOG_VAR_RANGE)
-    state[N_HYPER:] = np.clip(state[N_HYPER:], *np.log(SCALE_RANGE))
+    state[:4] = np.minimum(np.maximum(state[:4], LOG_VAR_RANGE[0]), LOG_VAR_RANGE[1])
+    state[N_HYPER:] = np.minimum(np.maximum(state[N_HYPER:], LOG_SCALE_RANGE[0]), LOG_SCALE_RANGE[1])
     return state
 
 
@@ -295,56 +307,57 @@ def _posterior(design, noise_var, quality_var, offset_var, mu, scale):
     jj, ee, n_judges, n_entries = design.jj, design.ee, design.n_judges, design.n_entries
     judge_scale = scale[jj]
     r = design.y - mu
-    d = np.bincount(ee, weights=judge_scale**2, minlength=n_entries) + noise_var / quality_var
+    d = np.bincount(ee, weights=judge_scale * judge_scale, minlength=n_entries) + noise_var / quality_var
     cross = np.zeros(n_entries * n_judges)
     cross[design.flat] = judge_scale
     cross = cross.reshape(n_entries, n_judges)
     h_entry = np.bincount(ee, weights=judge_scale * r, minlength=n_entries)
-    h_judge = np.bincount(jj, weights=r, minlength=n_judges)
     g = cross / d[:, None]
-    system = np.diag(design.judge_n + noise_var / offset_var) - cross.T @ g
+    system = -(cross.T @ g)
+    system[design.diagonal] += design.judge_n + noise_var / offset_var
     system_inv = np.linalg.inv(system)
-    offset = system_inv @ (h_judge - g.T @ h_entry)
+    offset = system_inv @ (np.bincount(jj, weights=r, minlength=n_judges) - h_entry @ g)
     quality = (h_entry - cross @ offset) / d
     k = g @ system_inv
-    quality_var_post = noise_var * (1 / d + np.sum(k * g, axis=1))
-    offset_var_post = noise_var * np.diag(system_inv)
+    quality_var_post = noise_var * (1 / d + np.einsum("ij,ij->i", k, g))
+    offset_var_post = noise_var * system_inv[design.diagonal]
     covariance = -noise_var * k.ravel()[design.flat]  # cov(quality[e], offset[j]) per score
     return r, quality, offset, quality_var_post, offset_var_post, covariance
 
 
 def _em_step(design, state, known):
     """One EM step: the posterior at `state`, then the new state (scales, variances, mu)."""
-    noise_var, quality_var, offset_var, scale_var = np.exp(state[:4])
-    mu, scale = state[4], np.exp(state[N_HYPER:])
+    noise_var, quality_var, offset_var, scale_var = np.exp(state[:4]).tolist()
+    mu, scale = float(state[4]), np.exp(state[N_HYPER:])
     post = _posterior(design, noise_var, quality_var, offset_var, mu, scale)
     r, quality, offset, quality_pv, offset_pv, covariance = post
-    jj, ee = design.jj, design.ee
-    quality_sq = quality**2 + quality_pv
+    jj, ee, n_judges = design.jj, design.ee, design.n_judges
+    quality_sq = quality * quality + quality_pv
+    quality_e, offset_j = quality[ee], offset[jj]
     # Scales: ridge regression on the expected qualities, shrunk to 1.
     weight = noise_var / scale_var
-    sxx = np.bincount(jj, weights=quality_sq[ee], minlength=design.n_judges) + weight
-    sxy = np.bincount(jj, weights=quality[ee] * (r - offset[jj]) - covariance, minlength=design.n_judges)
-    new_scale = np.clip((sxy + weight) / sxx, *SCALE_RANGE)
-    scale_pv = noise_var / sxx
-    residual = r - offset[jj] - new_scale[jj] * quality[ee]
+    sxx = np.bincount(jj, weights=quality_sq[ee], minlength=n_judges) + weight
+    sxy = np.bincount(jj, weights=quality_e * (r - offset_j) - covariance, minlength=n_judges)
+    new_scale = np.minimum(np.maximum((sxy + weight) / sxx, SCALE_RANGE[0]), SCALE_RANGE[1])
+    scale_j = new_scale[jj]
+    residual = r - offset_j - scale_j * quality_e
     if known is None:
-        expected_sq = residual**2 + offset_pv[jj] + new_scale[jj] * (2 * covariance + new_scale[jj] * quality_pv[ee])
-        noise_var = _variance(np.sum(expected_sq), design.n, NOISE_PRIOR)
-        quality_var = _variance(np.sum(quality_sq), design.n_entries, QUALITY_PRIOR)
-        offset_var = _variance(np.sum(offset**2 + offset_pv), design.n_judges, OFFSET_PRIOR)
-        scale_var = _variance(np.sum((new_scale - 1) ** 2 + scale_pv), design.n_judges, SCALE_PRIOR)
-    mu = mu + np.mean(residual)
+        expected_sq = residual * residual + offset_pv[jj] + scale_j * (2 * covariance + scale_j * quality_pv[ee])
+        noise_var = _variance(expected_sq.sum(), design.n, NOISE_PRIOR)
+        quality_var = _variance(quality_sq.sum(), design.n_entries, QUALITY_PRIOR)
+        offset_var = _variance((offset * offset + offset_pv).sum(), n_judges, OFFSET_PRIOR)
+        scale_spread = ((new_scale - 1) ** 2).sum() + (noise_var / sxx).sum()
+        scale_var = _variance(scale_spread, n_judges, SCALE_PRIOR)
+    mu += float(residual.sum()) / design.n
     # Gauge: the score-weighted geometric mean scale is 1 (qualities in average-judge points).
     log_scale = np.log(new_scale)
-    shift = np.dot(design.judge_n, log_scale) / design.n
+    shift = float(design.judge_n @ log_scale) / design.n
     log_scale -= shift
-    if known is None:
-        quality_var *= np.exp(2 * shift)
-    new_state = np.concatenate([np.log([noise_var, quality_var, offset_var, scale_var]), [mu], log_scale])
     if known is not None:
-        new_state[:4] = state[:4]
-    return new_state, post
+        return np.concatenate([state[:4], [mu], log_scale]), post
+    quality_var *= math.exp(2 * shift)
+    hyper = [math.log(noise_var), math.log(quality_var), math.log(offset_var), math.log(scale_var), mu]
+    return np.concatenate([hyper, log_scale]), post
 
 
 def _variance(sum_of_squares, count, prior):
@@ -352,9 +365,17 @@ def _variance(sum_of_squares, count, prior):
     return (sum_of_squares + weight * sd * sd) / (count + weight)
 
 
-def _result(design, state, post, steps, newton):
+def _result(design, state, post, steps, newton, known):
+    # Qualities are posterior means, which pull every entry towards the middle; dividing by the
+    # pull of an entry with the average information keeps them in points (an unbiased panel scoring
+    # a balanced event gives its raw means back) while entries with fewer or noisier scores than
+    # usual stay pulled in. One factor for all entries, so the order is the posterior order.
     _, quality, offset, quality_pv, _, _ = post
-    mean_offset = np.dot(design.judge_n, offset) / design.n
-    hyper = Hyper(*np.exp(state[:4]).tolist())
-    return Fit(design.entries, design.judges, state[4] + mean_offset + quality, np.sqrt(quality_pv),
-               offset - mean_offset, np.exp(state[N_HYPER:]), hyper, steps, state, newton)
+    noise_var, quality_var = np.exp(state[:2]).tolist()
+    scale = np.exp(state[N_HYPER:])
+    information = float((scale[design.jj] ** 2).sum()) / design.n_entries
+    pull = information / (information + noise_var / quality_var)
+    mean_offset = float(design.judge_n @ offset) / design.n
+    hyper = known or Hyper(*np.exp(state[:4]).tolist())
+    return Fit(design.entries, design.judges, state[4] + mean_offset + quality / pull, np.sqrt(quality_pv) / pull,
+               offset - mean_offset, scale, hyper, steps, state, newton)
