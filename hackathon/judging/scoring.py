@@ -108,15 +108,17 @@ class BoardChange:
     removed: tuple = field(default=())
 
 
-def _new_row(entry_id, rank_, adjusted, raw, error, n, tied, group, few) -> Row:
-    # The same Row as Row(...), built without a frozen dataclass's ten object.__setattr__ calls:
-    # the judge-effects board rebuilds hundreds of rows per score, and this halves that work.
+def _row_fields(entry_id, rank_, adjusted, raw, error, n, tied, group, few) -> dict:
+    return {"entry_id": entry_id, "rank": rank_, "score": adjusted, "raw_mean": raw, "adjusted": adjusted,
+            "std_error": error, "n_scores": n, "tied_with_next": tied, "noise_group": group,
+            "has_too_few_scores": few}
+
+
+def _new_row(fields: dict) -> Row:
+    # The same Row as Row(**fields), built without a frozen dataclass's ten object.__setattr__
+    # calls: the judge-effects board rebuilds hundreds of rows per score.
     row = object.__new__(Row)
-    object.__setattr__(row, "__dict__", {
-        "entry_id": entry_id, "rank": rank_, "score": adjusted, "raw_mean": raw, "adjusted": adjusted,
-        "std_error": error, "n_scores": n, "tied_with_next": tied, "noise_group": group,
-        "has_too_few_scores": few,
-    })
+    object.__setattr__(row, "__dict__", fields)
     return row
 
 
@@ -161,7 +163,7 @@ class Leaderboard:
         self.store = ScoreStore()
         for record in records:
             self.store.put(record.judge_id, record.entry_id, self._points(record))
-        self.aggregator = AGGREGATORS[method](self.store)
+        self.aggregator = AGGREGATORS[method](self.store, DIGITS)
         self.aggregator.refit()
         self.results: dict = {}
         self.keys: list = []
@@ -194,10 +196,10 @@ class Leaderboard:
         return self.entries is None or entry_id in self.entries
 
     def _result(self, entry_id):
-        adjusted, error = self.aggregator.result(entry_id)
+        adjusted, error = self.aggregator.shown(entry_id)
         raw = self.store.raw_mean(entry_id)
         n = len(self.store.by_entry[entry_id])
-        return round(adjusted, DIGITS), round(error, DIGITS), round(raw, DIGITS), n
+        return adjusted, error, round(raw, DIGITS), n
 
     def _refresh(self, moved: set, touched=None) -> BoardChange:
         # Re-key the moved entries, then rebuild rows only across the span their keys crossed.
@@ -230,8 +232,7 @@ class Leaderboard:
             if old is None or e == touched:
                 results[e] = self._result(e)
             else:
-                adjusted, error = self.aggregator.result(e)
-                results[e] = (round(adjusted, DIGITS), round(error, DIGITS), old[2], old[3])
+                results[e] = (*self.aggregator.shown(e), old[2], old[3])
         self.keys = sorted([(-a, -n, -raw, e) for e, (a, _, raw, n) in results.items()])
 
     def _rekey(self, entry_id) -> None:
@@ -247,32 +248,28 @@ class Leaderboard:
         return (-adjusted, -n, -raw, entry_id)
 
     def _rebuild(self, start: int, end: int, old_rows: list) -> tuple:
+        # One tight loop without per-row calls: a judge-effects board rebuilds every row per score.
+        # Past `end` a row changes only through its noise group, so stop at the first unchanged.
         keys, results, count, old_count = self.keys, self.results, len(self.keys), len(old_rows)
         rows, changed = old_rows[:start], []
-        previous = rows[-1] if rows else None
-        # Past `end` a row changes only through its noise group, so stop at the first unchanged.
+        group, tied = (rows[-1].noise_group, rows[-1].tied_with_next) if rows else (1, False)
+        following = results[keys[start][-1]] if start < count else None
         for i in range(start, count):
-            row = self._row(i, previous, keys, results, count)
-            is_same = i < old_count and row == old_rows[i]
-            if i > end and is_same:
-                rows.extend(old_rows[i:count])
-                break
-            rows.append(row)
-            if not is_same:
-                changed.append(row)
-            previous = row
+            entry_id, (adjusted, error, raw, n) = keys[i][-1], following
+            following = results[keys[i + 1][-1]] if i + 1 < count else None
+            group = group if tied else i + 1
+            tied = following is not None and abs(adjusted - following[0]) < NOISE_Z * math.hypot(error, following[1])
+            fields = _row_fields(entry_id, i + 1, adjusted, raw, error, n, tied, group, n < self.min_scores)
+            if i < old_count and fields == old_rows[i].__dict__:
+                if i > end:
+                    rows.extend(old_rows[i:count])
+                    break
+                rows.append(old_rows[i])
+                continue
+            rows.append(_new_row(fields))
+            changed.append(rows[-1])
         self.rows = rows
         return tuple(changed)
-
-    def _row(self, i: int, previous: Row | None, keys: list, results: dict, count: int) -> Row:
-        entry_id = keys[i][-1]
-        adjusted, error, raw, n = results[entry_id]
-        tied = False
-        if i + 1 < count:
-            next_adjusted, next_error, _, _ = results[keys[i + 1][-1]]
-            tied = abs(adjusted - next_adjusted) < NOISE_Z * math.hypot(error, next_error)
-        group = previous.noise_group if previous is not None and previous.tied_with_next else i + 1
-        return _new_row(entry_id, i + 1, adjusted, raw, error, n, tied, group, n < self.min_scores)
 
     def _judges(self) -> tuple:
         judges = []

@@ -1,4 +1,5 @@
 """The scoring module on plain numbers: points, methods, tie rule, challenges, live updates."""
+import dataclasses
 import math
 import random
 
@@ -9,6 +10,7 @@ from hackathon.judging.scoring import (
     METHODS,
     Criterion,
     Leaderboard,
+    Row,
     ScoreRecord,
     points,
     rank,
@@ -319,3 +321,12 @@ def test_removing_the_last_score_removes_the_row():
     change = board.remove("a", 2)
     assert change.removed == (2,)
     assert [row.entry_id for row in board.ranking().rows] == [1]
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_rows_are_ordinary_frozen_rows(method):
+    row = rank(honest_records(), ONE, method=method).rows[0]
+    twin = Row(**dataclasses.asdict(row))
+    assert row == twin and hash(row) == hash(twin) and repr(row) == repr(twin)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        row.rank = 2
