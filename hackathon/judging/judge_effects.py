@@ -339,6 +339,7 @@ def _em_step(design, state, known):
     sxx = np.bincount(jj, weights=quality_sq[ee], minlength=n_judges) + weight
     sxy = np.bincount(jj, weights=quality_e * (r - offset_j) - covariance, minlength=n_judges)
     new_scale = np.minimum(np.maximum((sxy + weight) / sxx, SCALE_RANGE[0]), SCALE_RANGE[1])
+    scale_spread = float(((new_scale - 1) ** 2).sum() + (noise_var / sxx).sum())  # with posterior variances
     scale_j = new_scale[jj]
     residual = r - offset_j - scale_j * quality_e
     if known is None:
@@ -346,7 +347,6 @@ def _em_step(design, state, known):
         noise_var = _variance(expected_sq.sum(), design.n, NOISE_PRIOR)
         quality_var = _variance(quality_sq.sum(), design.n_entries, QUALITY_PRIOR)
         offset_var = _variance((offset * offset + offset_pv).sum(), n_judges, OFFSET_PRIOR)
-        scale_spread = ((new_scale - 1) ** 2).sum() + (noise_var / sxx).sum()
         scale_var = _variance(scale_spread, n_judges, SCALE_PRIOR)
     mu += float(residual.sum()) / design.n
     # Gauge: the score-weighted geometric mean scale is 1 (qualities in average-judge points).

@@ -192,9 +192,6 @@ class Leaderboard:
         self.store.put(judge_id, entry_id, value)
         return self._refresh(self.aggregator.update(judge_id, entry_id), entry_id)
 
-    def _is_ranked(self, entry_id) -> bool:
-        return self.entries is None or entry_id in self.entries
-
     def _result(self, entry_id):
         adjusted, error = self.aggregator.shown(entry_id)
         raw = self.store.raw_mean(entry_id)
