@@ -233,11 +233,16 @@ def measure(server: Server, size: int, rounds: int, change: str) -> dict:
     sent = {"change": {}, "bare": {}}
     for round_no in range(rounds):
         started = time.time()
-        sent["change"][trigger(server, round_no)] = started
+        mark = trigger(server, round_no)
+        if isinstance(mark, tuple):  # the trigger prepared its request first and timed the send itself
+            mark, started = mark
+        sent["change"][mark] = started
         time.sleep(settle)
         label = f"bare {size} {round_no}"
         sent["bare"][label] = time.time()
-        bare_client.emit("bare", {"event_id": server.event_id, "marker": label}, namespace="/bench")
+        # A server may ask for the bare push to carry as many bytes as its own (`bare_padding`).
+        padding = "x" * getattr(server, "bare_padding", 0)
+        bare_client.emit("bare", {"event_id": server.event_id, "marker": label, "pad": padding}, namespace="/bench")
         time.sleep(settle)
     bare_client.disconnect()
     records = collect(processes)

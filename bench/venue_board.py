@@ -9,8 +9,8 @@ The same worker also serves the bare references of `bench/live_server.py`. Measu
    endpoint serving the very same bytes (wrk, 64 connections);
 2. new audience connections accepted per second (board snapshot received), against a bare
    namespace that sends the same bytes on connect;
-3. a judge's score → N audience sockets (p50/p99, all delivered) against a bare emit to the same N,
-   with the clients dropped and the updates missed (`live_latency.py`'s machinery);
+3. a judge's score → N audience sockets (p50/p99, all delivered) against a bare emit of as many
+   bytes to the same N, with the clients dropped and the updates missed (`live_latency.py`);
 4. a judge's save while 64 connections read the board (p50/p99).
 
     .venv/bin/python bench/venue_board.py [--sizes 1000,2000] [--rounds 5] [--seconds 10]
@@ -104,12 +104,33 @@ class VenueServer(live_latency.Server):
         return {field: str(1 + (round_no + i) % 10) for i, field in enumerate(fields)}
 
 
-def trigger_score(server: VenueServer, round_no: int) -> str:
+def trigger_score(server: VenueServer, round_no: int) -> tuple[str, float]:
+    """The judge's form is loaded first; the clock starts when the score is sent."""
     seq = server.session.get(f"{server.url}/api/v1/events/{server.slug}/leaderboard").json()["seq"]
-    page = f"/e/{server.slug}/judging/entries/{server.entry_id}"
-    response = server.post_form(page, page, server.score_form(round_no))
+    page = f"{server.url}/e/{server.slug}/judging/entries/{server.entry_id}"
+    form = server.score_form(round_no)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', server.session.get(page).text).group(1)
+    started = time.time()
+    response = server.session.post(page, data={**form, "csrf_token": token}, allow_redirects=False)
     assert response.status_code in (200, 302), response.status_code
-    return f"seq {seq + 1}"
+    return f"seq {seq + 1}", started
+
+
+def update_size(server: VenueServer) -> int:
+    """Bytes of the `leaderboard_update` one score pushes (a probe socket watches one score)."""
+    import socketio
+
+    sizes = []
+    probe = socketio.Client(reconnection=False)
+    probe.on("leaderboard_update", lambda payload: sizes.append(len(json.dumps(payload, separators=(",", ":")))),
+             namespace="/live")
+    probe.connect(server.url, namespaces=["/live"], auth={"event": server.slug}, transports=["websocket"])
+    trigger_score(server, 99)
+    deadline = time.monotonic() + 10
+    while not sizes and time.monotonic() < deadline:
+        time.sleep(0.05)
+    probe.disconnect()
+    return sizes[0]
 
 
 def wrk(url: str, seconds: int, connections: int = 64) -> float:
@@ -182,9 +203,9 @@ def save_while_reading(server: VenueServer, saves: int, seconds: int) -> tuple[l
         token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"',
                           server.session.get(server.url + page).text).group(1)
         started = time.perf_counter()
-        response = server.session.post(server.url + page, data={**form, "csrf_token": token})
+        response = server.session.post(server.url + page, data={**form, "csrf_token": token}, allow_redirects=False)
         timings.append(time.perf_counter() - started)
-        assert response.ok, response.status_code
+        assert response.status_code in (200, 302), response.status_code
     out = readers.communicate()[0]
     return sorted(timings), float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
@@ -214,7 +235,7 @@ def main() -> None:
             for name, ok, elapsed in rates:
                 print(f"{name:<34}{ok:>10}{ok / elapsed:>10.0f}")
             print(f"{'ratio /live / bare':<34}{'':>10}{(rates[0][1] / rates[0][2]) / (rates[1][1] / rates[1][2]):>10.2f}")
-            timings, read_rate = save_while_reading(server, 30, max(args.seconds, 12))
+            timings, read_rate = save_while_reading(server, 60, max(args.seconds, 15))
             print(f"\njudge's save while 64 connections read the board ({read_rate:.0f} reads/s): "
                   f"p50 {percentile(timings, 50):.0f} ms, p99 {percentile(timings, 99):.0f} ms, "
                   f"max {timings[-1] * 1000:.0f} ms")
@@ -224,6 +245,8 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as workdir:
             server = VenueServer(Path(workdir), None, "judging")
             try:
+                server.bare_padding = update_size(server)
+                print(f"\none score's leaderboard_update: {server.bare_padding} bytes; the bare emit carries as many")
                 result = live_latency.measure(server, size, args.rounds, "venue-score")
                 live_latency.report(result, "score")
                 print(f"  clients dropped: {dropped_clients(result['records'])}, updates missed: "

@@ -1,11 +1,14 @@
 """The ranking methods: how the judges' scores of an entry become one adjusted score.
 
-Each method is a class over a shared `ScoreStore` with the same four methods (`refit`, `update`,
-`result`, `judge_effect`), registered in `AGGREGATORS` under its name, so the board never branches
-on the method. Sums use `math.fsum`, which is exact and order-free: a live board that received
+Each method is a class over a shared `ScoreStore` with the same methods (`refit`, `update`,
+`result`, `shown`, `judge_effect`), registered in `AGGREGATORS` under its name, so the board never
+branches on the method. `shown` is the result rounded to the board's digits, by one rounding rule
+per method, so a live board and a recompute always round alike. Sums use `math.fsum`, which is exact and order-free: a live board that received
 scores one by one equals an audit recompute of the same scores bit for bit.
 """
 import math
+
+import numpy as np
 
 from . import judge_effects
 
@@ -61,8 +64,9 @@ def mean_and_spread(values, prior_spread: float = 0.0, prior_weight: float = 0.0
 class RawMean:
     """Adjusted score = plain mean of the entry's scores, in points."""
 
-    def __init__(self, store: ScoreStore):
+    def __init__(self, store: ScoreStore, digits: int = 3):
         self.store = store
+        self.digits = digits
 
     def refit(self) -> None:
         """Nothing is cached: an entry's result only needs its own scores."""
@@ -77,6 +81,11 @@ class RawMean:
         mean, spread = mean_and_spread(scores, PRIOR_SPREAD_POINTS, PRIOR_SPREAD_WEIGHT)
         return mean, spread / math.sqrt(len(scores))
 
+    def shown(self, entry_id) -> tuple[float, float]:
+        """(adjusted score, standard error) rounded to the board's digits."""
+        adjusted, error = self.result(entry_id)
+        return round(adjusted, self.digits), round(error, self.digits)
+
     def judge_effect(self, judge_id) -> tuple[float | None, float | None]:
         """This method assumes judges have no leniency or scale."""
         return None, None
@@ -85,8 +94,8 @@ class RawMean:
 class ZScore(RawMean):
     """Adjusted score = mean of the entry's z-scores, each over its judge's own scores (z units)."""
 
-    def __init__(self, store: ScoreStore):
-        super().__init__(store)
+    def __init__(self, store: ScoreStore, digits: int = 3):
+        super().__init__(store, digits)
         self.judge_stats: dict = {}
 
     def refit(self) -> None:
@@ -118,26 +127,46 @@ class ZScore(RawMean):
 class JudgeEffects(RawMean):
     """Adjusted score = entry quality from the judge-effects model, in points."""
 
-    def __init__(self, store: ScoreStore):
-        super().__init__(store)
+    def __init__(self, store: ScoreStore, digits: int = 3):
+        super().__init__(store, digits)
+        self.scores = judge_effects.Scores()
         self.fit = judge_effects.Fit()
+        self.rounded: dict = {}
+        self.judges: dict = {}
 
     def refit(self) -> None:
         """Cold fit over every score."""
-        self.fit = judge_effects.fit(self.store.by_judge, self.store.by_entry)
+        self.scores = judge_effects.Scores()
+        for judge_id, scores in self.store.by_judge.items():
+            for entry_id, points in scores.items():
+                self.scores.put(judge_id, entry_id, points)
+        self._keep(judge_effects.fit(self.scores))
 
     def update(self, judge_id, entry_id) -> set:
-        """A few sweeps warm-started from the previous fit; every entry may move a little."""
-        self.fit = judge_effects.fit(self.store.by_judge, self.store.by_entry, start=self.fit)
+        """Refit warm-started from the previous fit; every entry may move a little."""
+        self.scores.put(judge_id, entry_id, self.store.by_judge.get(judge_id, {}).get(entry_id))
+        self._keep(judge_effects.fit(self.scores, start=self.fit))
         return set(self.store.by_entry) | {entry_id}
+
+    def _keep(self, fit: judge_effects.Fit) -> None:
+        # Every entry moves with every score, so round them all at once (NumPy's rule, both ways).
+        self.fit = fit
+        shown = zip(np.round(fit.quality, self.digits).tolist(), np.round(fit.std_error, self.digits).tolist())
+        self.rounded = dict(zip(fit.entries, shown))
+        self.judges = dict(zip(fit.judges, zip(fit.offset.tolist(), fit.scale.tolist())))
 
     def result(self, entry_id) -> tuple[float, float]:
         """(quality in points, standard error) of an entry."""
-        return self.fit.quality[entry_id], self.fit.std_error[entry_id]
+        i = self.fit.entries.index(entry_id)
+        return float(self.fit.quality[i]), float(self.fit.std_error[i])
+
+    def shown(self, entry_id) -> tuple[float, float]:
+        """(quality, standard error) rounded to the board's digits."""
+        return self.rounded[entry_id]
 
     def judge_effect(self, judge_id) -> tuple[float | None, float | None]:
         """(leniency in points at an average entry, scale) of a judge."""
-        return self.fit.offset[judge_id], self.fit.scale[judge_id]
+        return self.judges[judge_id]
 
 
 AGGREGATORS = {"judge_effects": JudgeEffects, "zscore": ZScore, "raw": RawMean}

@@ -108,6 +108,20 @@ class BoardChange:
     removed: tuple = field(default=())
 
 
+def _row_fields(entry_id, rank_, adjusted, raw, error, n, tied, group, few) -> dict:
+    return {"entry_id": entry_id, "rank": rank_, "score": adjusted, "raw_mean": raw, "adjusted": adjusted,
+            "std_error": error, "n_scores": n, "tied_with_next": tied, "noise_group": group,
+            "has_too_few_scores": few}
+
+
+def _new_row(fields: dict) -> Row:
+    # The same Row as Row(**fields), built without a frozen dataclass's ten object.__setattr__
+    # calls: the judge-effects board rebuilds hundreds of rows per score.
+    row = object.__new__(Row)
+    object.__setattr__(row, "__dict__", fields)
+    return row
+
+
 def points(values: dict, criteria: dict) -> float | None:
     """A judge's weighted score of one entry on 0-100, or None when no criterion was filled in."""
     parts = [
@@ -149,7 +163,7 @@ class Leaderboard:
         self.store = ScoreStore()
         for record in records:
             self.store.put(record.judge_id, record.entry_id, self._points(record))
-        self.aggregator = AGGREGATORS[method](self.store)
+        self.aggregator = AGGREGATORS[method](self.store, DIGITS)
         self.aggregator.refit()
         self.results: dict = {}
         self.keys: list = []
@@ -176,28 +190,26 @@ class Leaderboard:
 
     def _change(self, judge_id, entry_id, value) -> BoardChange:
         self.store.put(judge_id, entry_id, value)
-        return self._refresh(self.aggregator.update(judge_id, entry_id))
-
-    def _is_ranked(self, entry_id) -> bool:
-        return self.entries is None or entry_id in self.entries
+        return self._refresh(self.aggregator.update(judge_id, entry_id), entry_id)
 
     def _result(self, entry_id):
-        adjusted, error = self.aggregator.result(entry_id)
+        adjusted, error = self.aggregator.shown(entry_id)
         raw = self.store.raw_mean(entry_id)
         n = len(self.store.by_entry[entry_id])
-        return round(adjusted, DIGITS), round(error, DIGITS), round(raw, DIGITS), n
+        return adjusted, error, round(raw, DIGITS), n
 
-    def _refresh(self, moved: set) -> BoardChange:
+    def _refresh(self, moved: set, touched=None) -> BoardChange:
         # Re-key the moved entries, then rebuild rows only across the span their keys crossed.
-        moved = {e for e in moved if self._is_ranked(e)}
+        moved = moved if self.entries is None else moved & self.entries
         old_rows = self.rows
+        if len(moved) > FULL_RESORT_SHARE * max(len(self.keys), 1):
+            gone = tuple(sorted(e for e in moved if e in self.results and e not in self.store.by_entry))
+            self._resort(moved, touched)
+            return BoardChange(self._rebuild(0, len(self.keys), old_rows), gone)
         shown = {e for e in moved if e in self.results}
         old_spots = [bisect_left(self.keys, self._key(e)) for e in shown]
-        if len(moved) > FULL_RESORT_SHARE * max(len(self.keys), 1):
-            self._resort(moved)
-        else:
-            for e in moved:
-                self._rekey(e)
+        for e in moved:
+            self._rekey(e)
         new_spots = [bisect_left(self.keys, self._key(e)) for e in moved if e in self.results]
         spots = old_spots + new_spots
         if not spots:
@@ -207,12 +219,18 @@ class Leaderboard:
         gone = tuple(sorted(shown - set(self.results)))
         return BoardChange(self._rebuild(start, end, old_rows), gone)
 
-    def _resort(self, moved: set) -> None:
+    def _resort(self, moved: set, touched) -> None:
+        # Only the touched entry's own scores changed: the others keep their raw mean and count.
+        results = self.results
         for e in moved:
-            self.results.pop(e, None)
-            if e in self.store.by_entry:
-                self.results[e] = self._result(e)
-        self.keys = sorted(self._key(e) for e in self.results)
+            old = results.pop(e, None)
+            if e not in self.store.by_entry:
+                continue
+            if old is None or e == touched:
+                results[e] = self._result(e)
+            else:
+                results[e] = (*self.aggregator.shown(e), old[2], old[3])
+        self.keys = sorted([(-a, -n, -raw, e) for e, (a, _, raw, n) in results.items()])
 
     def _rekey(self, entry_id) -> None:
         if entry_id in self.results:
@@ -227,33 +245,28 @@ class Leaderboard:
         return (-adjusted, -n, -raw, entry_id)
 
     def _rebuild(self, start: int, end: int, old_rows: list) -> tuple:
-        rows, changed = old_rows[:start], []
-        i = start
+        # One tight loop without per-row calls: a judge-effects board rebuilds every row per score.
         # Past `end` a row changes only through its noise group, so stop at the first unchanged.
-        while i < len(self.keys):
-            row = self._row(i, rows[-1] if rows else None)
-            is_same = i < len(old_rows) and row == old_rows[i]
-            if i > end and is_same:
-                rows.extend(old_rows[i : len(self.keys)])
-                break
-            rows.append(row)
-            if not is_same:
-                changed.append(row)
-            i += 1
+        keys, results, count, old_count = self.keys, self.results, len(self.keys), len(old_rows)
+        rows, changed = old_rows[:start], []
+        group, tied = (rows[-1].noise_group, rows[-1].tied_with_next) if rows else (1, False)
+        following = results[keys[start][-1]] if start < count else None
+        for i in range(start, count):
+            entry_id, (adjusted, error, raw, n) = keys[i][-1], following
+            following = results[keys[i + 1][-1]] if i + 1 < count else None
+            group = group if tied else i + 1
+            tied = following is not None and abs(adjusted - following[0]) < NOISE_Z * math.hypot(error, following[1])
+            fields = _row_fields(entry_id, i + 1, adjusted, raw, error, n, tied, group, n < self.min_scores)
+            if i < old_count and fields == old_rows[i].__dict__:
+                if i > end:
+                    rows.extend(old_rows[i:count])
+                    break
+                rows.append(old_rows[i])
+                continue
+            rows.append(_new_row(fields))
+            changed.append(rows[-1])
         self.rows = rows
         return tuple(changed)
-
-    def _row(self, i: int, previous: Row | None) -> Row:
-        entry_id = self.keys[i][-1]
-        adjusted, error, raw, n = self.results[entry_id]
-        tied = i + 1 < len(self.keys) and self._within_noise(entry_id, self.keys[i + 1][-1])
-        group = previous.noise_group if previous and previous.tied_with_next else i + 1
-        few = n < self.min_scores
-        return Row(entry_id, i + 1, adjusted, raw, adjusted, error, n, tied, group, few)
-
-    def _within_noise(self, a, b) -> bool:
-        (score_a, error_a, _, _), (score_b, error_b, _, _) = self.results[a], self.results[b]
-        return abs(score_a - score_b) < NOISE_Z * math.hypot(error_a, error_b)
 
     def _judges(self) -> tuple:
         judges = []

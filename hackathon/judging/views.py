@@ -9,7 +9,7 @@ from ..extensions import db
 from ..teams import queries as team_services
 from ..models import Assignment, Conflict, Criterion, Score, Submission, User
 from ..models.membership import JUDGE, ORGANIZER
-from . import assignments, conflicts, pages, rubric, scores
+from . import assignments, conflicts, exports, pages, rubric, scores
 from .forms import AssignForm, ConflictForm, ExcludeForm, MethodForm, score_form, score_values
 
 bp = Blueprint("judging", __name__, url_prefix="/e/<slug>/judging")
@@ -220,6 +220,13 @@ def include(event, judge_id):
 def export_scores(event):
     return Response(scores.scores_csv(event), mimetype="text/csv", headers={
         "Content-Disposition": f"attachment; filename={event.slug}-score-log.csv"})
+
+
+@bp.route("/manage/tidy-scores.csv")
+@event_view(ORGANIZER)
+def export_tidy_scores(event):
+    return Response(exports.tidy_scores_csv(event), mimetype="text/csv", headers={
+        "Content-Disposition": f"attachment; filename={event.slug}-scores.csv"})
 
 
 def _manage_page(event, **forms):

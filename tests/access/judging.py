@@ -25,4 +25,5 @@ ROWS = [
     Row("POST", "/e/{slug}/judging/manage/judges/{judge_id}/exclude", organizers_only(), {"reason": "conflict"}),
     Row("POST", "/e/{slug}/judging/manage/judges/{judge_id}/include", organizers_only()),
     Row("GET", "/e/{slug}/judging/manage/scores.csv", organizers_only()),
+    Row("GET", "/e/{slug}/judging/manage/tidy-scores.csv", organizers_only()),
 ]
