@@ -1,6 +1,6 @@
 """Form pieces shared by several blueprints."""
 from flask_wtf import FlaskForm
-from wtforms import StringField
+from wtforms import DateTimeLocalField, StringField
 from wtforms.validators import Length, ValidationError
 
 from .tags import MAX_TAGS, TagError, parse_tags
@@ -38,3 +38,15 @@ def https_url(form, field):
     if value and not value.lower().startswith(("https://", "http://")):
         raise ValidationError("Enter a full web address starting with https://")
     field.data = value
+
+
+# Shown with seconds; browsers send "…T10:00" when the seconds are zero and may add milliseconds.
+LOCAL_TIME_FORMATS = ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S.%f"]
+
+
+class LocalTimeField(DateTimeLocalField):
+    """A wall-clock time in the event's zone, kept to the second through every round trip."""
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        kwargs.setdefault("render_kw", {}).setdefault("step", "1")
+        super().__init__(label, validators, format=LOCAL_TIME_FORMATS, **kwargs)

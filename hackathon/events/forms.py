@@ -3,10 +3,10 @@ from datetime import datetime
 from zoneinfo import ZoneInfo, available_timezones
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateTimeLocalField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
-from ..forms import https_url
+from ..forms import LocalTimeField, https_url
 from ..models.event import MILESTONE_COLUMNS
 from .services import EventDetails
 
@@ -14,9 +14,8 @@ TIMEZONES = sorted(available_timezones() - {"localtime", "Factory"})
 SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
 
 
-def milestone_field(label: str) -> DateTimeLocalField:
-    return DateTimeLocalField(label, format="%Y-%m-%dT%H:%M", validators=[DataRequired(
-        message="Pick a date and time.")])
+def milestone_field(label: str) -> LocalTimeField:
+    return LocalTimeField(label, validators=[DataRequired(message="Pick a date and time.")])
 
 
 class EventForm(FlaskForm):

@@ -7,6 +7,7 @@ from sqlalchemy.exc import IntegrityError
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Event, Membership, User
+from ..models.event import MILESTONE_COLUMNS
 from ..models.membership import ORGANIZER, PARTICIPANT, STAFF_ROLES
 from ..models.types import utcnow
 from ..schedule import CLOSED, RESULTS, UPCOMING, Schedule
@@ -87,9 +88,25 @@ def update_event(event: Event, details: EventDetails) -> None:
     from ..realtime import emitters
 
     _check_schedule(details)
+    _keep_unchanged_milestones(event, details)
     _apply(event, details)
     db.session.commit()
     emitters.clock_changed(event)
+
+
+def _keep_unchanged_milestones(event: Event, details: EventDetails) -> None:
+    """A milestone sent back as it was shown keeps its exact instant.
+
+    The form shows whole seconds of wall-clock time, so fractions of a second (a pause's length)
+    and the second pass through a daylight-saving change would otherwise move on every save.
+    """
+    if details.timezone != event.timezone:
+        return
+    for column in MILESTONE_COLUMNS:
+        stored = getattr(event, column)
+        shown = event.local(stored).replace(tzinfo=None, microsecond=0)
+        if getattr(details, column).replace(tzinfo=None) == shown:
+            setattr(details, column, stored)
 
 
 def _check_schedule(details: EventDetails) -> None:

@@ -2,9 +2,10 @@
 from datetime import datetime
 
 from flask_wtf import FlaskForm
-from wtforms import DateTimeLocalField, IntegerField, SelectChoice, SelectField, TextAreaField
+from wtforms import IntegerField, SelectChoice, SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from ..forms import LocalTimeField
 from ..models.announcement import LEVELS, MAX_TEXT_LENGTH
 
 LEVEL_LABELS = {"info": "Info", "warning": "Warning", "urgent": "Urgent"}
@@ -19,8 +20,8 @@ class AnnouncementForm(FlaskForm):
     # The service names the allowed levels when a request sends another one.
     level = SelectField("Level", choices=[SelectChoice(level, LEVEL_LABELS[level]) for level in LEVELS],
                         default="info", validate_choice=False)
-    publish_at = DateTimeLocalField("Publish at (optional)", format="%Y-%m-%dT%H:%M", validators=[Optional()],
-                                    description="Leave empty to publish now. In the event's time zone.")
+    publish_at = LocalTimeField("Publish at (optional)", validators=[Optional()],
+                                description="Leave empty to publish now. In the event's time zone.")
 
     def publish_at_in(self, event) -> datetime | None:
         """The chosen time as an aware datetime in the event's time zone (None: publish now)."""
@@ -38,8 +39,8 @@ class DisplayForm(FlaskForm):
 
 
 class FreezeForm(FlaskForm):
-    freeze_at = DateTimeLocalField("Freeze at (optional)", format="%Y-%m-%dT%H:%M", validators=[Optional()],
-                                   description="Empty freezes now. In the event's time zone.")
+    freeze_at = LocalTimeField("Freeze at (optional)", validators=[Optional()],
+                               description="Empty freezes now. In the event's time zone.")
 
     def freeze_at_in(self, event) -> datetime | None:
         return None if self.freeze_at.data is None else self.freeze_at.data.replace(tzinfo=event.zone)
