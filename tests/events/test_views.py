@@ -105,3 +105,15 @@ def test_numbers_out_of_range_in_forms_and_queries_are_4xx(client, auth, app):
     response = client.post(f"/e/{event.slug}/teams/manage/move",
                            data={"user_id": "99999999999999999999", "team_id": "0"})
     assert 400 <= response.status_code < 500
+
+
+def test_a_draft_event_is_not_named_on_its_own_404_page(client, auth, app):
+    draft = make_event(is_published=False, name="Secret Summit", timezone="Pacific/Chatham")
+    for visitor in ("anonymous", "participant of another event"):
+        if visitor != "anonymous":
+            auth.login(make_member(make_event(), "participant"))
+        for path in (f"/e/{draft.slug}/", f"/e/{draft.slug}/teams/", f"/e/{draft.slug}/leaderboard"):
+            response = client.get(path)
+            page = response.get_data(as_text=True)
+            assert response.status_code == 404, (visitor, path)
+            assert "Secret Summit" not in page and "Chatham" not in page and "phase-badge" not in page, path
