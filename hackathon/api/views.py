@@ -6,7 +6,7 @@ from flask_login import current_user
 
 from ..access import load_event
 from ..events import services as event_services
-from ..challenges.services import find_challenge
+from ..challenges.services import challenge_filter
 from ..live import leaderboard as public_leaderboard
 from ..live import services as live_services
 from ..realtime.payloads import announcement_payload, clock_payload
@@ -42,22 +42,12 @@ def announcements(slug):
 @bp.route("/events/<slug>/leaderboard")
 def leaderboard(slug):
     event = load_event(slug)
-    return jsonify(public_leaderboard.board_payload(event, _challenge_id(event)))
+    return jsonify(public_leaderboard.board_payload(event, challenge_filter(event, request.args.get("challenge"), can_manage=False)))
 
 
 @bp.route("/events/<slug>/peoples-choice")
 def peoples_choice(slug):
     return jsonify(results_payload(load_event(slug)))
-
-
-def _challenge_id(event) -> int | None:
-    raw = request.args.get("challenge", "")
-    if raw == "":
-        return None
-    challenge = find_challenge(event, int(raw), can_manage=False) if raw.isdigit() and len(raw) < 12 else None
-    if challenge is None:
-        abort(404, description="There is no such published challenge in this event.")
-    return challenge.id
 
 
 def _since_id() -> int | None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import selectinload
 
+from ..challenges.services import challenges_entered
 from ..errors import DomainError
 from ..extensions import db
 from ..judging import board, scoring
@@ -53,7 +54,7 @@ class BoardRow:
         row = {"rank": self.rank, "team_id": self.submission.team_id, "team": self.submission.team.name,
                "entry": self.submission.title,
                "score": round(self.score, 1) if shows_scores and self.score is not None else None,
-               "challenges": [challenge.title for challenge in self.submission.challenges]}
+               "challenges": [challenge.title for challenge in challenges_entered(self.submission)]}
         if shows_scores and self.tied_with_next:
             row["tied_with_next"] = True
         if self.revealed:

@@ -3,8 +3,7 @@ from flask import Blueprint, flash, g, redirect, render_template, request, url_f
 from flask_login import current_user
 
 from ..access import event_view
-from ..urls import id_arg
-from ..challenges.services import visible_challenges
+from ..challenges.services import challenge_filter, visible_challenges
 from ..extensions import db
 from ..models import Announcement
 from ..models.membership import ORGANIZER
@@ -83,7 +82,7 @@ def _announcements_page(event, form=None, status=200):
 @bp.route("/leaderboard")
 @event_view()
 def leaderboard(event):
-    challenge_id = id_arg(request.args.get("challenge"))
+    challenge_id = challenge_filter(event, request.args.get("challenge"), can_manage=False)
     return render_template("live/leaderboard.html", event=event, challenge_id=challenge_id,
                            board=public_leaderboard.board_payload(event, challenge_id),
                            challenges=visible_challenges(event, False), peoples_choice=public_winners(event))
