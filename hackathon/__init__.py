@@ -20,6 +20,7 @@ def create_app(config: object | None = None) -> Flask:
     app.config.from_object(config or Config())
     register_url_converters(app)
     register_extensions(app)
+    register_request_hooks(app)
     register_blueprints(app)
     register_socket_handlers(app)
     register_errorhandlers(app)
@@ -53,6 +54,12 @@ def register_extensions(app: Flask) -> None:
         async_mode=app.config["SOCKETIO_ASYNC_MODE"],
         cors_allowed_origins=app.config.get("SOCKETIO_CORS_ORIGINS", []),
     )
+
+
+def register_request_hooks(app: Flask) -> None:
+    from . import request_guards
+
+    request_guards.register(app)
 
 
 def register_blueprints(app: Flask) -> None:

@@ -57,5 +57,6 @@ def register(app: Flask) -> None:
             "current_event": g.get("event"),
             "current_roles": g.get("roles", frozenset()),
             "current_can_manage": g.get("can_manage", False),
-            "action_form": ActionForm(),
+            # Only its CSRF token is shown; never read the body (an error page may answer an unreadable one).
+            "action_form": ActionForm(formdata=None),
         }

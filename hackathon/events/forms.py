@@ -2,11 +2,10 @@
 from datetime import datetime
 from zoneinfo import ZoneInfo, available_timezones
 
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
-from ..forms import LocalTimeField, https_url
+from ..forms import LocalTimeField, SiteForm, https_url
 from ..models.event import MILESTONE_COLUMNS
 from .services import EventDetails
 
@@ -18,7 +17,7 @@ def milestone_field(label: str) -> LocalTimeField:
     return LocalTimeField(label, validators=[DataRequired(message="Pick a date and time.")])
 
 
-class EventForm(FlaskForm):
+class EventForm(SiteForm):
     name = StringField("Name", validators=[DataRequired(), Length(max=120)])
     tagline = StringField("Tagline", validators=[Optional(), Length(max=200)])
     description = TextAreaField("Description and rules (Markdown)", validators=[Optional(), Length(max=20000)])

@@ -67,10 +67,11 @@ def unassign(event: Event, assignment: Assignment) -> None:
 
 
 def set_judge_challenges(event: Event, judge: User, challenge_ids: list[int]) -> None:
-    """Tie a judge to challenges (empty: the judge may judge any entry)."""
+    """Tie a judge to challenges (empty: the judge may judge any entry); an id named twice counts once."""
     db.session.execute(db.delete(JudgeChallenge).where(JudgeChallenge.event_id == event.id,
                                                        JudgeChallenge.judge_id == judge.id))
-    db.session.add_all(JudgeChallenge(event_id=event.id, judge_id=judge.id, challenge_id=c) for c in challenge_ids)
+    db.session.add_all(JudgeChallenge(event_id=event.id, judge_id=judge.id, challenge_id=c)
+                       for c in sorted(set(challenge_ids)))
     db.session.commit()
 
 
