@@ -61,6 +61,7 @@ class EventDetails:
     submissions_due_at: datetime
     judging_ends_at: datetime
     results_at: datetime
+    image_hosts: str = ""
 
     def schedule(self) -> Schedule:
         return Schedule(self.registration_opens_at, self.registration_closes_at, self.hacking_starts_at,

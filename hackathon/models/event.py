@@ -38,6 +38,8 @@ class Event(db.Model):
     # Judging settings: how many judges see each entry, and how scores become a ranking.
     judges_per_entry: Mapped[int] = mapped_column(default=3)
     ranking_method: Mapped[str] = mapped_column(String(16), default="judge_effects")
+    # Hosts Markdown images may load from besides this site, one per line (markup.py).
+    image_hosts: Mapped[str] = mapped_column(Text, default="")
 
     registration_opens_at: Mapped[datetime] = mapped_column(UTCDateTime)
     registration_closes_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -61,6 +63,10 @@ class Event(db.Model):
     @property
     def schedule(self) -> Schedule:
         return Schedule(*(getattr(self, column) for column in MILESTONE_COLUMNS))
+
+    @property
+    def allowed_image_hosts(self) -> frozenset[str]:
+        return frozenset((self.image_hosts or "").split())
 
     @property
     def zone(self) -> ZoneInfo:

@@ -117,3 +117,18 @@ def test_a_draft_event_is_not_named_on_its_own_404_page(client, auth, app):
             page = response.get_data(as_text=True)
             assert response.status_code == 404, (visitor, path)
             assert "Secret Summit" not in page and "Chatham" not in page and "phase-badge" not in page, path
+
+
+def test_organizers_allow_image_hosts_for_their_event(client, auth, app):
+    from tests.html_forms import form_values
+
+    event = make_event(description="![logo](https://cdn.example.org/logo.png) ![pixel](https://spy.example/p.gif)")
+    assert "cdn.example.org" not in client.get(f"/e/{event.slug}/").get_data(as_text=True)
+    auth.login(make_member(event, "organizer"))
+    form = form_values(client.get(f"/e/{event.slug}/manage/settings").get_data(as_text=True))
+    response = client.post(f"/e/{event.slug}/manage/settings", data={**form, "image_hosts": "not a host!"})
+    assert response.status_code == 422 and "not a host name" in response.get_data(as_text=True)
+    response = client.post(f"/e/{event.slug}/manage/settings", data={**form, "image_hosts": "CDN.example.org\n"})
+    assert response.status_code == 302
+    page = client.get(f"/e/{event.slug}/").get_data(as_text=True)
+    assert 'src="https://cdn.example.org/logo.png"' in page and "spy.example/p.gif" not in page
