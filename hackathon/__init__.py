@@ -52,14 +52,16 @@ def register_extensions(app: Flask) -> None:
         message_queue=app.config["SOCKETIO_MESSAGE_QUEUE"],
         channel=app.config["SOCKETIO_CHANNEL"],
         async_mode=app.config["SOCKETIO_ASYNC_MODE"],
-        cors_allowed_origins=app.config.get("SOCKETIO_CORS_ORIGINS", []),
+        # None: only pages of the origin the request came to (engineio compares Origin with Host).
+        cors_allowed_origins=app.config["SOCKETIO_ALLOWED_ORIGINS"],
     )
 
 
 def register_request_hooks(app: Flask) -> None:
-    from . import request_guards
+    from . import headers, request_guards
 
     request_guards.register(app)
+    headers.register(app)
 
 
 def register_blueprints(app: Flask) -> None:

@@ -43,6 +43,8 @@ class Config:
         self.SOCKETIO_ASYNC_MODE = env.get("SOCKETIO_ASYNC_MODE") or None
         # Redis pub/sub channels ignore the database number: deployments sharing a Redis need their own.
         self.SOCKETIO_CHANNEL = env.get("SOCKETIO_CHANNEL") or "flask-socketio"
+        # Origins whose pages may open the live channel; unset means this site's own origin only.
+        self.SOCKETIO_ALLOWED_ORIGINS = env.get("SOCKETIO_ALLOWED_ORIGINS", "").replace(",", " ").split() or None
         self.RATELIMIT_STORAGE_URI = env.get("RATELIMIT_STORAGE_URI", "memory://")
         self.SESSION_COOKIE_SECURE = env.get("SESSION_COOKIE_SECURE") == "1"
         self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
