@@ -39,6 +39,7 @@ def register_extensions(app: Flask) -> None:
     from . import models  # noqa: F401  (so Flask-Migrate sees every table)
     from .auth.session import configure_login
     from .database import configure_sqlite
+    from .realtime.packets import LivePacket
 
     db.init_app(app)
     with app.app_context():
@@ -54,6 +55,7 @@ def register_extensions(app: Flask) -> None:
         async_mode=app.config["SOCKETIO_ASYNC_MODE"],
         # None: only pages of the origin the request came to (engineio compares Origin with Host).
         cors_allowed_origins=app.config["SOCKETIO_ALLOWED_ORIGINS"],
+        serializer=LivePacket,
     )
 
 

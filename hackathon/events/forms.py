@@ -7,11 +7,10 @@ from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAr
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
 from ..forms import LocalTimeField, SiteForm, https_url
-from ..models.event import MILESTONE_COLUMNS
+from ..models.event import MILESTONE_COLUMNS, SLUG_PATTERN
 from .services import EventDetails
 
 TIMEZONES = sorted(available_timezones() - {"localtime", "Factory"})
-SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
 HOST_PATTERN = re.compile(r"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$")
 MAX_IMAGE_HOSTS = 10
 

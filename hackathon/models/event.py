@@ -9,6 +9,9 @@ from ..schedule import ClockReading, Schedule, read_clock
 from ..extensions import db
 from .types import UTCDateTime, utcnow
 
+# What an event's address looks like: /e/<slug>/ (lower-case letters, digits and dashes).
+SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\Z"
+
 MILESTONE_COLUMNS = (
     "registration_opens_at",
     "registration_closes_at",

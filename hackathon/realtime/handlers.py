@@ -1,4 +1,6 @@
 """Socket.IO handlers of /live: admit visitors to the right rooms and send a snapshot. Thin by design."""
+import re
+
 from flask import current_app, session
 from flask_login import current_user
 from flask_socketio import Namespace, emit, join_room
@@ -8,12 +10,20 @@ from ..extensions import db
 from ..live import ticker
 from ..live.leaderboard import board_payload
 from ..models import Event
+from ..models.event import SLUG_PATTERN
 from ..teams.queries import team_id_of
 from . import event_room, role_room, team_room
 from .payloads import clock_payload
 
 
 class LiveNamespace(Namespace):
+    def trigger_event(self, event, sid, *args):
+        # python-socketio hands a client's event *named* "connect" (or "disconnect") to the same
+        # handler as the real one; only the server's own call comes before the socket is connected.
+        if event in ("connect", "disconnect") and self.server.manager.is_connected(sid, self.namespace):
+            return None
+        return super().trigger_event(event, sid, *args)
+
     def on_connect(self, auth=None):
         event = _event_from_auth(auth)
         join_room(event_room(event.id))
@@ -39,7 +49,7 @@ class LiveNamespace(Namespace):
 def _event_from_auth(auth) -> Event:
     """The event a socket names in its auth; unknown or unpublished slugs are refused with a reason."""
     slug = auth.get("event") if isinstance(auth, dict) else None
-    if not isinstance(slug, str) or not slug:
+    if not isinstance(slug, str) or not re.match(SLUG_PATTERN, slug):  # junk never reaches the database
         raise ConnectionRefusedError("Name the event: connect with auth={\"event\": \"<slug>\"}.")
     event = db.session.scalar(db.select(Event).where(Event.slug == slug))
     if event is None or not (event.is_published or can_manage(current_user, event)):
