@@ -65,8 +65,10 @@ class Config:
     LIVE_TICK_SECONDS = 1.0
     LIVE_RESYNC_SECONDS = 30.0
     RATELIMIT_HEADERS_ENABLED = True
-    LOGIN_LIMIT_PER_IP = "20 per minute;100 per hour"
-    LOGIN_LIMIT_PER_ACCOUNT = "5 per minute;30 per hour"
+    # Log-in attempts, counted before the password is checked; a right one gives its place back
+    # (auth/throttle.py). Both are per address, so nobody can lock an owner out from elsewhere.
+    LOGIN_LIMIT_PER_ADDRESS = "20 per minute;100 per hour"
+    LOGIN_LIMIT_PER_ACCOUNT_AND_ADDRESS = "5 per minute;30 per hour"
     # Wrong voting codes per address; right ones don't count, so a venue behind one NAT isn't locked out.
     VOTING_CODE_LIMIT_PER_IP = "10 per minute;60 per hour"
     TESTING = False

@@ -14,7 +14,8 @@ def password_field(label: str) -> PasswordField:
         DataRequired(),
         Length(min=MIN_PASSWORD, max=MAX_PASSWORD,
                message=f"Use {MIN_PASSWORD} to {MAX_PASSWORD} characters."),
-    ], description=f"At least {MIN_PASSWORD} characters; a short sentence is easy to remember.")
+    ], description=f"At least {MIN_PASSWORD} characters and hard to guess (common and leaked passwords are "
+                   "refused); a few unrelated words are easy to remember.")
 
 
 class RegisterForm(SiteForm):

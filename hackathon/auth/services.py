@@ -1,13 +1,21 @@
 """Account rules: sign-up, sign-in, passwords and profiles."""
+from flask import current_app
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import generate_password_hash
+from zxcvbn import zxcvbn
 
 from ..extensions import db
 from ..models import User, UserLink, UserSkill
 from ..models.user import find_user_by_email
+from . import throttle
 
 # Checked when no account matches, so a failed log-in takes as long either way.
 _DUMMY_HASH = generate_password_hash("not-a-real-password")
+# zxcvbn's score: 0 is a top-100 password, 4 very hard to guess. 3 keeps out every password in its
+# lists of leaked passwords, words and names, and their easy variations ("Password1!").
+MIN_PASSWORD_SCORE = 3
+# zxcvbn's own limit; a password's first 72 characters decide whether it is guessable.
+STRENGTH_CHECKED_LENGTH = 72
 
 
 class AccountError(Exception):
@@ -29,9 +37,25 @@ class WrongPassword(AccountError):
         super().__init__("Your current password is not right.")
 
 
+class WeakPassword(AccountError):
+    """The password is common (leaked, a word, a name) or built from the person's own details."""
+
+
+def check_password_strength(password: str, *personal: str) -> None:
+    """Refuse a password that is common or easy to guess (zxcvbn's lists of leaked passwords, words
+    and names, keyboard patterns, dates), or made of the person's own name or e-mail."""
+    result = zxcvbn(password[:STRENGTH_CHECKED_LENGTH], user_inputs=[value for value in personal if value])
+    if result["score"] < MIN_PASSWORD_SCORE:
+        feedback = result["feedback"]
+        why = feedback["warning"] or "It would be easy to guess."
+        tips = " ".join(feedback["suggestions"]) or "Add a few more words."
+        raise WeakPassword(f"Choose a harder password. {why} {tips}".strip())
+
+
 def register_user(display_name: str, email: str, password: str, is_site_admin: bool = False) -> User:
-    """Create an account; e-mails are unique regardless of case."""
+    """Create an account with a strong password; e-mails are unique regardless of case."""
     email = email.strip().lower()
+    check_password_strength(password, email, display_name)
     if find_user_by_email(email) is not None:
         raise EmailTaken()
     user = User(display_name=display_name.strip(), email=email, is_site_admin=is_site_admin)
@@ -42,6 +66,26 @@ def register_user(display_name: str, email: str, password: str, is_site_admin: b
     except IntegrityError:  # a concurrent sign-up with the same address won the race
         db.session.rollback()
         raise EmailTaken() from None
+    return user
+
+
+def sign_up(display_name: str, email: str, password: str) -> None:
+    """Create an account from the sign-up form without telling whether the address had one already.
+
+    A taken address creates nothing, after the same work as a new account, and the caller answers
+    the same way, so the form can't be used to find out who has an account.
+    """
+    try:
+        register_user(display_name, email, password)
+    except EmailTaken:
+        generate_password_hash(password, current_app.config["PASSWORD_HASH_METHOD"])
+
+
+def log_in(email: str, password: str, address: str) -> User:
+    """Check credentials after counting the attempt (throttle.py); raises TooManyAttempts or InvalidCredentials."""
+    throttle.reserve_attempt(email, address)
+    user = authenticate(email, password)
+    throttle.attempt_succeeded(email, address)
     return user
 
 
@@ -56,10 +100,14 @@ def authenticate(email: str, password: str) -> User:
     return user
 
 
-def change_password(user: User, current: str, new: str) -> None:
-    """Replace the password after checking the current one; signs out other sessions."""
+def change_password(user: User, current: str, new: str, address: str) -> None:
+    """Replace the password after checking the current one (throttled like log-in) and the new one's
+    strength; signs out other sessions."""
+    throttle.reserve_attempt(user.email, address)
     if not user.check_password(current):
         raise WrongPassword()
+    throttle.attempt_succeeded(user.email, address)
+    check_password_strength(new, user.email, user.display_name)
     user.set_password(new)
     db.session.commit()
 

@@ -31,8 +31,8 @@ def test_change_password_checks_the_current_one_and_rotates_the_session_token(ap
     user = make_user()
     token = user.session_token
     with pytest.raises(services.WrongPassword):
-        services.change_password(user, "not it", "a new long password")
-    services.change_password(user, PASSWORD, "a new long password")
+        services.change_password(user, "not it", "a new long password", "127.0.0.1")
+    services.change_password(user, PASSWORD, "a new long password", "127.0.0.1")
     assert user.check_password("a new long password") and user.session_token != token
 
 
