@@ -1,11 +1,14 @@
 """Account rules: sign-up, sign-in, passwords and profiles."""
+from datetime import timedelta
+
 from flask import current_app
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import generate_password_hash
 from zxcvbn import zxcvbn
 
 from ..extensions import db
-from ..models import User, UserLink, UserSkill
+from ..models import LoginSession, User, UserLink, UserSkill
+from ..models.types import utcnow
 from ..models.user import find_user_by_email
 from . import throttle
 
@@ -82,11 +85,43 @@ def sign_up(display_name: str, email: str, password: str) -> None:
 
 
 def log_in(email: str, password: str, address: str) -> User:
-    """Check credentials after counting the attempt (throttle.py); raises TooManyAttempts or InvalidCredentials."""
+    """Check credentials after counting the attempt (throttle.py) and start a log-in session;
+    raises TooManyAttempts or InvalidCredentials."""
     throttle.reserve_attempt(email, address)
     user = authenticate(email, password)
     throttle.attempt_succeeded(email, address)
+    start_session(user)
     return user
+
+
+def start_session(user: User) -> LoginSession:
+    """Record a new log-in on the server; its token goes into this browser's cookies (User.get_id)."""
+    _forget_stale_sessions(user)
+    login = LoginSession(user=user)
+    db.session.add(login)
+    db.session.commit()
+    user.current_login = login
+    return login
+
+
+def end_session(login: LoginSession) -> None:
+    """End one log-in: every copy of its session and remember-me cookies stops working at once."""
+    db.session.delete(login)
+    db.session.commit()
+
+
+def log_out(user: User) -> None:
+    """End the log-in this request was made under."""
+    if user.current_login is not None:
+        end_session(user.current_login)
+
+
+def _forget_stale_sessions(user: User) -> None:
+    # Older than the longest a remember-me cookie lives: no cookie can name them any more.
+    lifetime = current_app.config.get("REMEMBER_COOKIE_DURATION", timedelta(days=365))
+    lifetime = lifetime if isinstance(lifetime, timedelta) else timedelta(seconds=lifetime)
+    db.session.execute(db.delete(LoginSession).where(LoginSession.user_id == user.id,
+                                                     LoginSession.created_at < utcnow() - lifetime))
 
 
 def authenticate(email: str, password: str) -> User:
@@ -102,13 +137,15 @@ def authenticate(email: str, password: str) -> User:
 
 def change_password(user: User, current: str, new: str, address: str) -> None:
     """Replace the password after checking the current one (throttled like log-in) and the new one's
-    strength; signs out other sessions."""
+    strength; every other log-in of the account ends (this one goes on)."""
     throttle.reserve_attempt(user.email, address)
     if not user.check_password(current):
         raise WrongPassword()
     throttle.attempt_succeeded(user.email, address)
     check_password_strength(new, user.email, user.display_name)
     user.set_password(new)
+    keep = user.current_login.id if user.current_login is not None else None
+    db.session.execute(db.delete(LoginSession).where(LoginSession.user_id == user.id, LoginSession.id != keep))
     db.session.commit()
 
 

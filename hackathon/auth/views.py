@@ -59,6 +59,8 @@ def login():
 
 @bp.route("/logout", methods=["POST"])
 def logout():
+    if current_user.is_authenticated:
+        services.log_out(current_user)
     logout_user()
     flash("You are logged out.", "info")
     return redirect(url_for("events.hub"))
@@ -75,7 +77,6 @@ def password():
             field = form.password if isinstance(error, services.WeakPassword) else form.current
             field.errors.append(str(error))
         else:
-            login_user(current_user._get_current_object())  # the token rotated: re-issue this browser's cookie
             flash("Password changed. Other devices have been logged out.", "success")
             return redirect(url_for("auth.profile"))
     status = 422 if form.is_submitted() else 200

@@ -16,12 +16,13 @@ branch_labels = None
 depends_on = None
 
 
+# Plain ALTER TABLE, never batch mode: on SQLite batch mode copies and drops the event table, and
+# dropping it with foreign keys on deletes every row that cascades from it.
+
 def upgrade():
     # Existing events allow no outside image host: pictures come from the site itself.
-    with op.batch_alter_table('event', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('image_hosts', sa.Text(), nullable=False, server_default=''))
+    op.add_column('event', sa.Column('image_hosts', sa.Text(), nullable=False, server_default=''))
 
 
 def downgrade():
-    with op.batch_alter_table('event', schema=None) as batch_op:
-        batch_op.drop_column('image_hosts')
+    op.drop_column('event', 'image_hosts')
