@@ -10,6 +10,7 @@ from ..extensions import db
 from ..models import LoginSession, User, UserLink, UserSkill
 from ..models.types import utcnow
 from ..models.user import find_user_by_email
+from ..realtime import rooms
 from . import throttle
 
 # Checked when no account matches, so a failed log-in takes as long either way.
@@ -111,9 +112,10 @@ def end_session(login: LoginSession) -> None:
 
 
 def log_out(user: User) -> None:
-    """End the log-in this request was made under."""
+    """End the log-in this request was made under; its open sockets lose their private rooms."""
     if user.current_login is not None:
         end_session(user.current_login)
+        rooms.signed_out(user)
 
 
 def _forget_stale_sessions(user: User) -> None:
@@ -147,6 +149,7 @@ def change_password(user: User, current: str, new: str, address: str) -> None:
     keep = user.current_login.id if user.current_login is not None else None
     db.session.execute(db.delete(LoginSession).where(LoginSession.user_id == user.id, LoginSession.id != keep))
     db.session.commit()
+    rooms.signed_out(user)
 
 
 def update_profile(user: User, *, display_name: str, bio: str, organization: str,

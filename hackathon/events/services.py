@@ -10,6 +10,7 @@ from ..models import Event, Membership, User
 from ..models.event import MILESTONE_COLUMNS
 from ..models.membership import ORGANIZER, PARTICIPANT, STAFF_ROLES
 from ..models.types import utcnow
+from ..realtime import rooms
 from ..schedule import CLOSED, RESULTS, UPCOMING, Schedule
 
 
@@ -159,6 +160,7 @@ def join_event(user: User, event: Event) -> Membership:
         raise RegistrationClosed(event)
     membership = add_role(user, event, PARTICIPANT)
     db.session.commit()
+    rooms.access_gained(user.id)
     return membership
 
 
@@ -181,8 +183,10 @@ def remove_role(membership: Membership, by: User) -> None:
             Membership.event_id == membership.event_id, Membership.role == ORGANIZER))
         if organizers <= 1:
             raise EventError("An event needs at least one organizer. Invite another before leaving.")
+    event_id, user_id, role = membership.event_id, membership.user_id, membership.role
     db.session.delete(membership)
     db.session.commit()
+    rooms.role_ended(event_id, user_id, role)
 
 
 def can_join(user: User, event: Event) -> bool:

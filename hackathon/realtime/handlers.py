@@ -3,16 +3,15 @@ import re
 
 from flask import current_app, session
 from flask_login import current_user
-from flask_socketio import Namespace, emit, join_room
+from flask_socketio import Namespace, emit
 
-from ..access import can_manage, roles_in
+from ..access import can_manage
 from ..extensions import db
 from ..live import ticker
 from ..live.leaderboard import board_payload
 from ..models import Event
 from ..models.event import SLUG_PATTERN
-from ..teams.queries import team_id_of
-from . import event_room, role_room, team_room
+from . import rooms
 from .payloads import clock_payload
 
 
@@ -26,16 +25,17 @@ class LiveNamespace(Namespace):
 
     def on_connect(self, auth=None):
         event = _event_from_auth(auth)
-        join_room(event_room(event.id))
-        for role in roles_in(current_user, event):
-            join_room(role_room(event.id, role))
-        team_id = team_id_of(current_user, event)
-        if team_id is not None:
-            join_room(team_room(team_id))
+        rooms.enter_rooms(current_user, event)
         session["live_event_id"] = event.id
         emit("clock", clock_payload(event))
         emit("leaderboard", board_payload(event))
         ticker.start_once(current_app._get_current_object())
+
+    def on_rejoin(self, data=None):
+        """Asked after a `rooms_changed` nudge: the rooms are decided again from the roles held now."""
+        event = db.session.get(Event, session.get("live_event_id", 0))
+        if event is not None:
+            rooms.enter_rooms(current_user, event)
 
     def on_resync(self, data=None):
         """A client that saw a gap in `seq` (or woke up) asks for the whole board and the clock again."""

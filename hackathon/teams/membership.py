@@ -6,7 +6,7 @@ from ..extensions import db
 from ..models import Event, JoinRequest, Team, TeamMember, User
 from ..models.team import PENDING, WITHDRAWN
 from ..models.types import utcnow
-from ..realtime import emitters
+from ..realtime import emitters, rooms
 from .admission import admit, commit_join
 from .checks import check_captain, check_unlocked, lock_teams
 from .errors import AlreadyInTeam, NotMember, TeamDissolved, TeamError
@@ -21,6 +21,7 @@ def leave_team(user: User, team: Team) -> None:
     lock_teams(team)
     _drop_member(team, _member_row(team, user, is_self=True))
     db.session.commit()
+    rooms.team_left(team.id)
     emitters.team_changed(team, "dissolved" if team.is_dissolved else "left", user)
 
 
@@ -33,6 +34,7 @@ def remove_member(team: Team, by: User, user: User) -> None:
     lock_teams(team)
     _drop_member(team, _member_row(team, user))
     db.session.commit()
+    rooms.team_left(team.id)
     emitters.team_changed(team, "removed", user)
 
 
@@ -89,6 +91,8 @@ def move_participant(event: Event, user: User, to: Team | None) -> None:
         _drop_member(current, _member_row(current, user))
     lapsed = admit(to, user, enforce_lock=False) if to is not None else set()
     commit_join(to or current, user, "moved", lapsed)
+    if current is not None:
+        rooms.team_left(current.id)
     if current is not None and to is not None:
         emitters.team_changed(current, "moved", user)
 
@@ -102,4 +106,5 @@ def disband_team(team: Team) -> None:
     _dissolve(team)
     db.session.expire(team, ["members"])
     db.session.commit()
+    rooms.team_left(team.id)
     emitters.team_changed(team, "dissolved", None)
