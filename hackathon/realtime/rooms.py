@@ -5,7 +5,7 @@ membership, a place in a team or a log-in ends, the server closes the rooms it g
 process, through the message queue), so no socket opened before keeps hearing them, whatever its
 page does. Everyone who still belongs there gets a `rooms_changed` nudge in their own room and
 their pages rejoin (static/js/live.js); gaining a role nudges the same way. Services call these
-after their commit, like the emitters.
+after their commit and after their own emits (a closed room hears nothing until its members rejoin).
 """
 from flask import request
 from flask_socketio import join_room, leave_room, rooms

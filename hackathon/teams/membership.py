@@ -21,8 +21,8 @@ def leave_team(user: User, team: Team) -> None:
     lock_teams(team)
     _drop_member(team, _member_row(team, user, is_self=True))
     db.session.commit()
-    rooms.team_left(team.id)
     emitters.team_changed(team, "dissolved" if team.is_dissolved else "left", user)
+    rooms.team_left(team.id)
 
 
 def remove_member(team: Team, by: User, user: User) -> None:
@@ -34,8 +34,8 @@ def remove_member(team: Team, by: User, user: User) -> None:
     lock_teams(team)
     _drop_member(team, _member_row(team, user))
     db.session.commit()
-    rooms.team_left(team.id)
     emitters.team_changed(team, "removed", user)
+    rooms.team_left(team.id)
 
 
 def transfer_captaincy(team: Team, by: User, to: User) -> None:
@@ -91,10 +91,10 @@ def move_participant(event: Event, user: User, to: Team | None) -> None:
         _drop_member(current, _member_row(current, user))
     lapsed = admit(to, user, enforce_lock=False) if to is not None else set()
     commit_join(to or current, user, "moved", lapsed)
-    if current is not None:
-        rooms.team_left(current.id)
     if current is not None and to is not None:
         emitters.team_changed(current, "moved", user)
+    if current is not None:
+        rooms.team_left(current.id)
 
 
 def disband_team(team: Team) -> None:
@@ -106,5 +106,5 @@ def disband_team(team: Team) -> None:
     _dissolve(team)
     db.session.expire(team, ["members"])
     db.session.commit()
-    rooms.team_left(team.id)
     emitters.team_changed(team, "dissolved", None)
+    rooms.team_left(team.id)

@@ -80,7 +80,9 @@ def test_a_member_who_leaves_a_team_stops_hearing_it(app, client, auth, live_soc
     gone.received(), staying.received()
 
     team_membership.leave_team(leaver, team)
-    rejoin_if_asked(staying)
+    assert [m["args"][0]["what"] for m in staying.received("team_changed")] == ["left"]  # before the close
+    gone.received()  # the leaver may see its own departure, nothing after it
+    staying.emit("rejoin")
     emitters.team_changed(team, "updated")
     assert heard(gone, "team_changed") == [] and heard(staying, "team_changed") == ["team_changed"]
 
