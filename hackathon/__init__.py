@@ -20,6 +20,7 @@ def create_app(config: object | None = None) -> Flask:
     app.config.from_object(config or Config())
     register_url_converters(app)
     register_extensions(app)
+    register_request_hooks(app)
     register_blueprints(app)
     register_socket_handlers(app)
     register_errorhandlers(app)
@@ -39,6 +40,7 @@ def register_extensions(app: Flask) -> None:
     from .auth.session import configure_login
     from .database import configure_sqlite
     from .realtime import wire
+    from .realtime.packets import LivePacket
 
     db.init_app(app)
     with app.app_context():
@@ -52,9 +54,18 @@ def register_extensions(app: Flask) -> None:
         message_queue=app.config["SOCKETIO_MESSAGE_QUEUE"],
         channel=app.config["SOCKETIO_CHANNEL"],
         async_mode=app.config["SOCKETIO_ASYNC_MODE"],
-        cors_allowed_origins=app.config.get("SOCKETIO_CORS_ORIGINS", []),
+        # None: only pages of the origin the request came to (engineio compares Origin with Host).
+        cors_allowed_origins=app.config["SOCKETIO_ALLOWED_ORIGINS"],
+        serializer=LivePacket,
         json=wire,  # the board is encoded once per change, not once per socket
     )
+
+
+def register_request_hooks(app: Flask) -> None:
+    from . import headers, request_guards
+
+    request_guards.register(app)
+    headers.register(app)
 
 
 def register_blueprints(app: Flask) -> None:

@@ -31,11 +31,12 @@ def load_event(slug: str) -> Event:
     event = db.session.scalar(db.select(Event).where(Event.slug == slug))
     if event is None:
         abort(404, description="There is no event at this address.")
-    g.event = event
-    g.roles = roles_in(current_user, event)
-    g.can_manage = can_manage(current_user, event, g.roles)
-    if not (event.is_published or g.roles or g.can_manage):
+    roles = roles_in(current_user, event)
+    manages = can_manage(current_user, event, roles)
+    if not (event.is_published or roles or manages):
+        # Before g.event is set: the 404 page's navigation must not name the draft.
         abort(404, description="There is no event at this address.")
+    g.event, g.roles, g.can_manage = event, roles, manages
     return event
 
 

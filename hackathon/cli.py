@@ -13,11 +13,14 @@ hackathon_cli = AppGroup("hackathon", help="Run the hackathon platform.")
 @click.password_option()
 def create_admin(email: str, display_name: str, password: str) -> None:
     """Create a site admin (or promote an existing account)."""
-    from .auth.services import make_site_admin
+    from .auth.services import WeakPassword, make_site_admin
 
     if len(password) < MIN_PASSWORD:
         raise click.BadParameter(f"use at least {MIN_PASSWORD} characters", param_hint="password")
-    user = make_site_admin(email, display_name, password)
+    try:
+        user = make_site_admin(email, display_name, password)
+    except WeakPassword as error:
+        raise click.BadParameter(str(error), param_hint="password") from None
     click.echo(f"{user.email} is a site admin.")
 
 

@@ -42,6 +42,8 @@ class Config:
         self.SOCKETIO_ASYNC_MODE = env.get("SOCKETIO_ASYNC_MODE") or None
         # Redis pub/sub channels ignore the database number: deployments sharing a Redis need their own.
         self.SOCKETIO_CHANNEL = env.get("SOCKETIO_CHANNEL") or "flask-socketio"
+        # Origins whose pages may open the live channel; unset means this site's own origin only.
+        self.SOCKETIO_ALLOWED_ORIGINS = env.get("SOCKETIO_ALLOWED_ORIGINS", "").replace(",", " ").split() or None
         self.RATELIMIT_STORAGE_URI = env.get("RATELIMIT_STORAGE_URI", "memory://")
         self.SESSION_COOKIE_SECURE = env.get("SESSION_COOKIE_SECURE") == "1"
         self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
@@ -62,8 +64,10 @@ class Config:
     LIVE_TICK_SECONDS = 1.0
     LIVE_RESYNC_SECONDS = 30.0
     RATELIMIT_HEADERS_ENABLED = True
-    LOGIN_LIMIT_PER_IP = "20 per minute;100 per hour"
-    LOGIN_LIMIT_PER_ACCOUNT = "5 per minute;30 per hour"
+    # Log-in attempts, counted before the password is checked; a right one gives its place back
+    # (auth/throttle.py). Both are per address, so nobody can lock an owner out from elsewhere.
+    LOGIN_LIMIT_PER_ADDRESS = "20 per minute;100 per hour"
+    LOGIN_LIMIT_PER_ACCOUNT_AND_ADDRESS = "5 per minute;30 per hour"
     # Wrong voting codes per address; right ones don't count, so a venue behind one NAT isn't locked out.
     VOTING_CODE_LIMIT_PER_IP = "10 per minute;60 per hour"
     TESTING = False

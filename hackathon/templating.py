@@ -45,9 +45,14 @@ def field_label(name: str) -> str:
     return FIELD_LABELS.get(name, name)
 
 
+def markdown_of(text: str | None, event=None):
+    """Render Markdown written for `event`, with the image hosts its organizers allow."""
+    return render_markdown(text, event.allowed_image_hosts if event is not None else frozenset())
+
+
 def register(app: Flask) -> None:
     app.jinja_env.filters.update(
-        markdown=render_markdown, local=format_local, duration=format_duration, ms=iso_ms, field_label=field_label,
+        markdown=markdown_of, local=format_local, duration=format_duration, ms=iso_ms, field_label=field_label,
     )
     app.jinja_env.globals.update(phase_label=lambda phase: PHASE_LABELS.get(phase, phase))
 
@@ -57,5 +62,6 @@ def register(app: Flask) -> None:
             "current_event": g.get("event"),
             "current_roles": g.get("roles", frozenset()),
             "current_can_manage": g.get("can_manage", False),
-            "action_form": ActionForm(),
+            # Only its CSRF token is shown; never read the body (an error page may answer an unreadable one).
+            "action_form": ActionForm(formdata=None),
         }

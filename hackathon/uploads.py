@@ -1,11 +1,11 @@
 """Files people upload: checked for size and real type, stored under generated names, served safely."""
 import secrets
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from flask import abort, current_app, send_file
 from werkzeug.datastructures import FileStorage
-from werkzeug.utils import secure_filename
 
 # What each allowed extension must look like inside: a renamed .exe is not a .png.
 SIGNATURES = {
@@ -24,6 +24,7 @@ CONTENT_TYPES = {
     "txt": "text/plain", "md": "text/plain", "csv": "text/plain",
 }
 IMAGE_TYPES = {"png", "jpg", "jpeg", "gif", "webp"}
+MAX_STEM_LENGTH = 150
 
 
 class UploadRejected(ValueError):
@@ -44,7 +45,7 @@ def upload_root() -> Path:
 
 def store_upload(file: FileStorage, folder: str, allowed: set[str], max_bytes: int) -> StoredFile:
     """Check a file's extension, size and contents, then save it under a generated name."""
-    original = secure_filename(file.filename or "") or "file"
+    original = display_name(file.filename)
     extension = original.rsplit(".", 1)[-1].lower() if "." in original else ""
     if extension not in allowed:
         raise UploadRejected(f"“{original}” is not an accepted type. Use {', '.join(sorted(allowed))}.")
@@ -59,6 +60,18 @@ def store_upload(file: FileStorage, folder: str, allowed: set[str], max_bytes: i
     target.mkdir(parents=True, exist_ok=True)
     (target / stored_name).write_bytes(data)
     return StoredFile(original, f"{folder}/{stored_name}", CONTENT_TYPES[extension], len(data))
+
+
+def display_name(filename: str | None) -> str:
+    """The name a person gave their file, in any script, made safe to show and to send back.
+
+    Only the last path part is kept, without control characters or leading dots; the file itself
+    is stored under a generated ASCII name, so this name never touches the file system.
+    """
+    name = unicodedata.normalize("NFC", filename or "").replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C").strip().lstrip(". ")
+    stem, dot, extension = name.rpartition(".") if "." in name else (name, "", "")
+    return (stem[:MAX_STEM_LENGTH] + dot + extension[:16]) or "file"
 
 
 def _check_contents(original: str, extension: str, data: bytes) -> None:

@@ -39,3 +39,23 @@ def test_script_handlers_and_javascript_links_never_survive():
 
 def test_empty_markdown_is_empty():
     assert render_markdown(None) == ""
+
+
+def image_sources(html):
+    return [attrs.get("src") for tag, attrs in elements_of(html) if tag == "img"]
+
+
+def test_images_load_only_from_this_site_by_default():
+    html = render_markdown("![a](https://tracker.example/pixel.png) ![b](//tracker.example/p.png) "
+                           "![c](/e/hack/challenges/1/attachments/2/map.png) ![d](http://i.imgur.com/x.png) "
+                           "![e](data:image/png;base64,AAAA) ![f](/\\tracker.example/p.png)")
+    assert image_sources(html) == [None, None, "/e/hack/challenges/1/attachments/2/map.png", None, None,
+                                   "/%5Ctracker.example/p.png"]  # an escaped backslash: a path here
+    assert 'alt="a"' in html  # the picture's words stay
+
+
+def test_an_event_can_allow_listed_image_hosts_over_https():
+    html = render_markdown("![a](https://i.imgur.com/x.png) ![b](http://i.imgur.com/y.png) "
+                           "![c](https://evil.example/z.png) ![d](https://I.IMGUR.COM./w.png)",
+                           image_hosts={"i.imgur.com"})
+    assert image_sources(html) == ["https://i.imgur.com/x.png", None, None, None]

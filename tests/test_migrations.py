@@ -4,6 +4,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import upgrade
+from sqlalchemy import text
 
 from hackathon.extensions import db
 from tests.conftest import BACKEND, build_app
@@ -25,3 +26,31 @@ def test_upgrading_an_empty_database_matches_the_models(empty_database_url, tmp_
             differences = compare_metadata(MigrationContext.configure(connection), db.metadata)
         db.engine.dispose()
     assert differences == [], "models changed without a migration: run `flask db migrate`"
+
+
+def test_upgrading_keeps_rows_and_every_existing_log_in(empty_database_url, tmp_path):
+    """Log-ins made before sessions moved to their own table stay valid, and no migration step
+    loses rows that cascade from a table it alters (SQLite's batch mode would drop and copy it)."""
+    app = build_app(empty_database_url, tmp_path)
+    with app.app_context():
+        upgrade(revision="810319269fc3")
+        with db.engine.begin() as connection:
+            connection.execute(text(
+                "INSERT INTO \"user\" (id, email, display_name, password_hash, session_token, is_site_admin, bio,"
+                " organization, created_at) VALUES (7, 'ada@example.org', 'Ada', 'x', 'the-old-token', false, '',"
+                " '', '2026-01-01 00:00:00')"))
+            connection.execute(text(
+                "INSERT INTO event (id, slug, name, tagline, description, venue, online_url, timezone, team_size_min,"
+                " team_size_max, is_published, judges_per_entry, ranking_method, registration_opens_at,"
+                " registration_closes_at, hacking_starts_at, submissions_due_at, judging_ends_at, results_at,"
+                " created_at) VALUES (3, 'hack', 'Hack', '', '', '', '', 'UTC', 1, 4, true, 3, 'raw',"
+                " '2026-01-01 00:00:00', '2026-01-02 00:00:00', '2026-01-03 00:00:00', '2026-01-04 00:00:00',"
+                " '2026-01-05 00:00:00', '2026-01-06 00:00:00', '2026-01-01 00:00:00')"))
+            connection.execute(text("INSERT INTO membership (user_id, event_id, role, created_at)"
+                                    " VALUES (7, 3, 'organizer', '2026-01-01 00:00:00')"))
+        upgrade()
+        with db.engine.connect() as connection:
+            sessions = connection.execute(text("SELECT user_id, token FROM login_session")).all()
+            memberships = connection.execute(text("SELECT count(*) FROM membership")).scalar()
+        db.engine.dispose()
+    assert [tuple(row) for row in sessions] == [(7, "the-old-token")] and memberships == 1

@@ -1,9 +1,8 @@
 """Shapes of the account forms; rules live in services."""
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, HiddenField, PasswordField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
-from ..forms import TagField
+from ..forms import SiteForm, TagField
 
 MIN_PASSWORD = 10
 MAX_PASSWORD = 128
@@ -15,10 +14,11 @@ def password_field(label: str) -> PasswordField:
         DataRequired(),
         Length(min=MIN_PASSWORD, max=MAX_PASSWORD,
                message=f"Use {MIN_PASSWORD} to {MAX_PASSWORD} characters."),
-    ], description=f"At least {MIN_PASSWORD} characters; a short sentence is easy to remember.")
+    ], description=f"At least {MIN_PASSWORD} characters and hard to guess (common and leaked passwords are "
+                   "refused); a few unrelated words are easy to remember.")
 
 
-class RegisterForm(FlaskForm):
+class RegisterForm(SiteForm):
     display_name = StringField("Display name", validators=[DataRequired(), Length(max=80)])
     email = EmailField("E-mail", validators=[DataRequired(), Length(max=254), Email()])
     password = password_field("Password")
@@ -26,14 +26,14 @@ class RegisterForm(FlaskForm):
         DataRequired(), EqualTo("password", message="The two passwords differ.")])
 
 
-class LoginForm(FlaskForm):
+class LoginForm(SiteForm):
     email = EmailField("E-mail", validators=[DataRequired(), Length(max=254)])
     password = PasswordField("Password", validators=[DataRequired(), Length(max=MAX_PASSWORD)])
     remember = BooleanField("Keep me logged in on this device")
     next = HiddenField()
 
 
-class ChangePasswordForm(FlaskForm):
+class ChangePasswordForm(SiteForm):
     current = PasswordField("Current password", validators=[DataRequired(), Length(max=MAX_PASSWORD)])
     password = password_field("New password")
     confirm = PasswordField("Repeat new password", validators=[
@@ -51,7 +51,7 @@ def valid_links(form, field):
     field.data = lines
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(SiteForm):
     display_name = StringField("Display name", validators=[DataRequired(), Length(max=80)])
     organization = StringField("Organization", validators=[Optional(), Length(max=120)],
                                description="Your employer or school; judges use it to avoid conflicts.")

@@ -3,16 +3,20 @@ from flask import Flask
 from flask_login import LoginManager
 
 from ..extensions import db
-from ..models import User
+from ..models import LoginSession, User
 
 
 def load_user(session_id: str) -> User | None:
-    """Resolve the 'id:token' cookie value; a rotated token signs the session out."""
+    """Resolve the 'id:token' that the session and remember cookies carry; a log-in that ended on
+    the server (log-out, password change) resolves to nobody, whoever holds a copy of the cookie."""
     user_id, _, token = session_id.partition(":")
     if not user_id.isdigit() or not token:
         return None
-    user = db.session.get(User, int(user_id))
-    return user if user is not None and user.session_token == token else None
+    login = db.session.scalar(db.select(LoginSession).where(LoginSession.token == token))
+    if login is None or login.user_id != int(user_id):
+        return None
+    login.user.current_login = login
+    return login.user
 
 
 def configure_login(app: Flask, manager: LoginManager) -> None:

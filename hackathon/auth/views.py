@@ -1,28 +1,27 @@
 """Sign-up, log-in, log-out, password and profile pages."""
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required, login_user, logout_user
 
-from ..extensions import limiter
 from ..urls import is_safe_next
 from . import services
 from .forms import ChangePasswordForm, LoginForm, ProfileForm, RegisterForm
+from .throttle import TooManyAttempts
 
 bp = Blueprint("auth", __name__, url_prefix="/account")
 
-THROTTLED = "Too many log-in attempts. Wait a minute, then try again."
+# Shown whether or not the address had an account, so sign-up can't be used to find out.
+SIGNED_UP = ("Your account is ready: log in to continue. (If that address already had an account, "
+             "nothing changed: log in with its own password.)")
 
 
-def _account_key() -> str:
-    return "login-account:" + (request.form.get("email") or "").strip().lower()
-
-
-def _failed(response) -> bool:
-    return response.status_code >= 400
+def _next_target() -> str | None:
+    target = request.form.get("next") or request.args.get("next")
+    return target if is_safe_next(target) else None
 
 
 def _after_login():
-    target = request.form.get("next") or request.args.get("next")
-    return redirect(target if is_safe_next(target) else url_for("events.hub"))
+    return redirect(_next_target() or url_for("events.hub"))
 
 
 @bp.route("/register", methods=["GET", "POST"])
@@ -30,41 +29,38 @@ def register():
     form = RegisterForm()
     if form.validate_on_submit():
         try:
-            user = services.register_user(form.display_name.data, form.email.data, form.password.data)
+            services.sign_up(form.display_name.data, form.email.data, form.password.data)
         except services.AccountError as error:
-            form.email.errors.append(str(error))
+            form.password.errors.append(str(error))
         else:
-            login_user(user)
-            flash(f"Welcome, {user.display_name}! Your account is ready.", "success")
-            return _after_login()
+            flash(SIGNED_UP, "success")
+            return redirect(url_for("auth.login", next=_next_target()))
     status = 422 if form.is_submitted() else 200
     return render_template("auth/register.html", form=form), status
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_IP"], methods=["POST"],
-               error_message=THROTTLED, deduct_when=_failed)
-@limiter.limit(lambda: current_app.config["LOGIN_LIMIT_PER_ACCOUNT"], methods=["POST"],
-               key_func=_account_key, error_message=THROTTLED, deduct_when=_failed)
 def login():
     form = LoginForm(next=request.args.get("next", ""))
-    status = 200
-    if form.validate_on_submit():
-        try:
-            user = services.authenticate(form.email.data, form.password.data)
-        except services.AccountError as error:
-            form.password.errors.append(str(error))
-            return render_template("auth/login.html", form=form), 401
-        login_user(user, remember=form.remember.data)
-        flash(f"Welcome back, {user.display_name}.", "success")
-        return _after_login()
-    if form.is_submitted():
-        status = 422
-    return render_template("auth/login.html", form=form), status
+    if not form.validate_on_submit():
+        return render_template("auth/login.html", form=form), 422 if form.is_submitted() else 200
+    try:
+        user = services.log_in(form.email.data, form.password.data, get_remote_address())
+    except TooManyAttempts as error:
+        form.password.errors.append(str(error))
+        return render_template("auth/login.html", form=form), 429, {"Retry-After": str(error.retry_after)}
+    except services.AccountError as error:
+        form.password.errors.append(str(error))
+        return render_template("auth/login.html", form=form), 401
+    login_user(user, remember=form.remember.data)
+    flash(f"Welcome back, {user.display_name}.", "success")
+    return _after_login()
 
 
 @bp.route("/logout", methods=["POST"])
 def logout():
+    if current_user.is_authenticated:
+        services.log_out(current_user)
     logout_user()
     flash("You are logged out.", "info")
     return redirect(url_for("events.hub"))
@@ -76,11 +72,11 @@ def password():
     form = ChangePasswordForm()
     if form.validate_on_submit():
         try:
-            services.change_password(current_user, form.current.data, form.password.data)
-        except services.AccountError as error:
-            form.current.errors.append(str(error))
+            services.change_password(current_user, form.current.data, form.password.data, get_remote_address())
+        except (services.AccountError, TooManyAttempts) as error:
+            field = form.password if isinstance(error, services.WeakPassword) else form.current
+            field.errors.append(str(error))
         else:
-            login_user(current_user._get_current_object())  # the token rotated: re-issue this browser's cookie
             flash("Password changed. Other devices have been logged out.", "success")
             return redirect(url_for("auth.profile"))
     status = 422 if form.is_submitted() else 200

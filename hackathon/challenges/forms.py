@@ -1,13 +1,14 @@
 """Shapes of the challenge forms."""
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, IntegerField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from ..forms import SiteForm
+
 from .services import ChallengeDetails
 
 
-class ChallengeForm(FlaskForm):
+class ChallengeForm(SiteForm):
     title = StringField("Title", validators=[DataRequired(), Length(max=120)])
     sponsor = StringField("Sponsor", validators=[Optional(), Length(max=120)])
     summary = StringField("One-line summary", validators=[Optional(), Length(max=300)])
@@ -27,6 +28,6 @@ class ChallengeForm(FlaskForm):
             is_draft=self.is_draft.data)
 
 
-class AttachmentForm(FlaskForm):
+class AttachmentForm(SiteForm):
     file = FileField("Attachment", validators=[FileRequired("Choose a file to upload.")],
                      description="PDF, images, ZIP or text; up to 10 MB.")

@@ -1,6 +1,7 @@
 """Challenge rules: organizers draft briefs early; everyone else sees them once hacking starts."""
 from dataclasses import dataclass, fields
 
+from flask import abort
 from werkzeug.datastructures import FileStorage
 
 from .. import leaderboard
@@ -37,19 +38,38 @@ def briefs_are_revealed(event: Event) -> bool:
     return event.clock().phase not in (UPCOMING, REGISTRATION)
 
 
+def is_public_challenge(challenge: Challenge) -> bool:
+    """The one rule for who may know a challenge exists: everyone once briefs are revealed, unless
+    it is (or went back to) a draft; otherwise only the people who run the event."""
+    return not challenge.is_draft and briefs_are_revealed(challenge.event)
+
+
 def visible_challenges(event: Event, can_manage: bool) -> list[Challenge]:
     """The challenges this visitor may read, in display order."""
-    query = db.select(Challenge).where(Challenge.event_id == event.id)
-    if not can_manage:
-        if not briefs_are_revealed(event):
-            return []
-        query = query.where(Challenge.is_draft.is_(False))
-    return list(db.session.scalars(query.order_by(Challenge.position, Challenge.id)))
+    challenges = db.session.scalars(db.select(Challenge).where(Challenge.event_id == event.id)
+                                    .order_by(Challenge.position, Challenge.id))
+    return [c for c in challenges if can_manage or is_public_challenge(c)]
 
 
 def find_challenge(event: Event, challenge_id: int, can_manage: bool) -> Challenge | None:
     """One challenge, if this visitor may read it."""
     return next((c for c in visible_challenges(event, can_manage) if c.id == challenge_id), None)
+
+
+def challenges_entered(submission, can_manage: bool = False) -> list[Challenge]:
+    """The challenges an entry enters, as this visitor may see them (drafts only for organizers)."""
+    return [c for c in submission.challenges if can_manage or is_public_challenge(c)]
+
+
+def challenge_filter(event: Event, raw_id: str | None, can_manage: bool) -> int | None:
+    """The `?challenge=` filter of a page or the API: None when absent; 404 for a challenge this
+    visitor may not see, so a hidden brief's entries can't be listed by guessing its id."""
+    if not raw_id:
+        return None
+    challenge = find_challenge(event, int(raw_id), can_manage) if raw_id.isdigit() and len(raw_id) < 12 else None
+    if challenge is None:
+        abort(404, description="There is no such published challenge in this event.")
+    return challenge.id
 
 
 def create_challenge(event: Event, details: ChallengeDetails) -> Challenge:

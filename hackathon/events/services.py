@@ -9,9 +9,10 @@ from ..access import can_manage
 from ..errors import DomainError
 from ..extensions import db
 from ..models import Event, Membership, User
+from ..models.event import MILESTONE_COLUMNS
 from ..models.membership import ORGANIZER, PARTICIPANT, STAFF_ROLES
 from ..models.types import utcnow
-from ..realtime import emitters
+from ..realtime import emitters, rooms
 from ..schedule import CLOSED, RESULTS, UPCOMING, Schedule
 
 
@@ -63,6 +64,7 @@ class EventDetails:
     submissions_due_at: datetime
     judging_ends_at: datetime
     results_at: datetime
+    image_hosts: str = ""
 
     def schedule(self) -> Schedule:
         return Schedule(self.registration_opens_at, self.registration_closes_at, self.hacking_starts_at,
@@ -88,10 +90,26 @@ def create_event(slug: str, details: EventDetails) -> Event:
 def update_event(event: Event, details: EventDetails) -> None:
     """Save an organizer's edits; the clock and the board are announced only after the commit."""
     _check_schedule(details)
+    _keep_unchanged_milestones(event, details)
     _apply(event, details)
     db.session.commit()
     emitters.clock_changed(event)
     leaderboard.event_changed(event)
+
+
+def _keep_unchanged_milestones(event: Event, details: EventDetails) -> None:
+    """A milestone sent back as it was shown keeps its exact instant.
+
+    The form shows whole seconds of wall-clock time, so fractions of a second (a pause's length)
+    and the second pass through a daylight-saving change would otherwise move on every save.
+    """
+    if details.timezone != event.timezone:
+        return
+    for column in MILESTONE_COLUMNS:
+        stored = getattr(event, column)
+        shown = event.local(stored).replace(tzinfo=None, microsecond=0)
+        if getattr(details, column).replace(tzinfo=None) == shown:
+            setattr(details, column, stored)
 
 
 def _check_schedule(details: EventDetails) -> None:
@@ -141,6 +159,7 @@ def join_event(user: User, event: Event) -> Membership:
         raise RegistrationClosed(event)
     membership = add_role(user, event, PARTICIPANT)
     db.session.commit()
+    rooms.access_gained(user.id)
     return membership
 
 
@@ -163,8 +182,10 @@ def remove_role(membership: Membership, by: User) -> None:
             Membership.event_id == membership.event_id, Membership.role == ORGANIZER))
         if organizers <= 1:
             raise EventError("An event needs at least one organizer. Invite another before leaving.")
+    event_id, user_id, role = membership.event_id, membership.user_id, membership.role
     db.session.delete(membership)
     db.session.commit()
+    rooms.role_ended(event_id, user_id, role)
 
 
 def can_join(user: User, event: Event) -> bool:

@@ -8,6 +8,7 @@ from ..errors import DomainError
 from ..events.services import add_role, check_role_allowed
 from ..extensions import db
 from ..models import Event, Invite, Membership, User
+from ..realtime import rooms
 from ..models.types import utcnow
 
 MAX_INVITE_USES = 1000
@@ -82,6 +83,7 @@ def accept_invite(user: User, token: str) -> Membership:
     except IntegrityError:  # the same user accepted in another tab at the same instant
         db.session.rollback()
         return accept_invite(user, token)
+    rooms.access_gained(user.id)
     return membership
 
 

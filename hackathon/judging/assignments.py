@@ -4,7 +4,7 @@ from ..extensions import db
 from ..models import Assignment, Event, JudgeChallenge, Score, Submission, User
 from ..realtime import emitters
 from . import assigning
-from .conflicts import conflict_pairs, event_judges
+from .conflicts import conflict_pairs, conflict_reason, event_judges
 
 MAX_JUDGES_PER_ENTRY = 20
 
@@ -42,7 +42,7 @@ def assign_by_hand(event: Event, judge: User, submission: Submission) -> Assignm
     """An organizer's manual assignment, refused for conflicts like the automatic ones."""
     if submission.event_id != event.id or judge not in event_judges(event):
         raise AssignmentError("Pick a judge and an entry of this event.")
-    reason = conflict_pairs(event, [submission.team]).get((judge.id, submission.team_id))
+    reason = conflict_reason(event, judge, submission.team)
     if reason:
         raise AssignmentError(f"{judge.display_name} can't judge {submission.team.name}: {reason}.")
     existing = db.session.scalar(db.select(Assignment).where(Assignment.judge_id == judge.id,
@@ -66,10 +66,11 @@ def unassign(event: Event, assignment: Assignment) -> None:
 
 
 def set_judge_challenges(event: Event, judge: User, challenge_ids: list[int]) -> None:
-    """Tie a judge to challenges (empty: the judge may judge any entry)."""
+    """Tie a judge to challenges (empty: the judge may judge any entry); an id named twice counts once."""
     db.session.execute(db.delete(JudgeChallenge).where(JudgeChallenge.event_id == event.id,
                                                        JudgeChallenge.judge_id == judge.id))
-    db.session.add_all(JudgeChallenge(event_id=event.id, judge_id=judge.id, challenge_id=c) for c in challenge_ids)
+    db.session.add_all(JudgeChallenge(event_id=event.id, judge_id=judge.id, challenge_id=c)
+                       for c in sorted(set(challenge_ids)))
     db.session.commit()
 
 

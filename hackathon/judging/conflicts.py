@@ -23,6 +23,11 @@ def conflict_pairs(event: Event, teams) -> dict[tuple[int, int], str]:
     return pairs
 
 
+def conflict_reason(event: Event, judge: User, team) -> str | None:
+    """Why `judge` must not judge `team` (for assigning and for every score), or None."""
+    return conflict_pairs(event, [team]).get((judge.id, team.id))
+
+
 def event_judges(event: Event) -> list[User]:
     return list(db.session.scalars(db.select(User).join(Membership, Membership.user_id == User.id).where(
         Membership.event_id == event.id, Membership.role == JUDGE).order_by(User.id)))

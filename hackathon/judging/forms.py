@@ -1,7 +1,8 @@
 """Shapes of the judging forms."""
-from flask_wtf import FlaskForm
 from wtforms import FloatField, IntegerField, SelectChoice, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+
+from ..forms import SiteForm
 
 from . import scoring
 
@@ -12,7 +13,7 @@ METHOD_LABELS = {
 }
 
 
-class CriterionForm(FlaskForm):
+class CriterionForm(SiteForm):
     name = StringField("Criterion", validators=[DataRequired(), Length(max=80)])
     description = StringField("What it means", validators=[Optional(), Length(max=300)])
     weight = FloatField("Weight", default=1.0, validators=[InputRequired(), NumberRange(0.1, 100)])
@@ -21,37 +22,37 @@ class CriterionForm(FlaskForm):
     challenge_id = SelectField("Applies to", coerce=int, default=0)
 
 
-class AssignForm(FlaskForm):
+class AssignForm(SiteForm):
     judges_per_entry = IntegerField("Judges per entry", default=3, validators=[
         InputRequired(), NumberRange(1, 20, message="Choose 1 to 20 judges per entry.")])
 
 
-class ManualAssignForm(FlaskForm):
+class ManualAssignForm(SiteForm):
     judge_id = SelectField("Judge", coerce=int)
     submission_id = SelectField("Entry", coerce=int)
 
 
-class JudgeChallengesForm(FlaskForm):
+class JudgeChallengesForm(SiteForm):
     challenge_ids = SelectMultipleField("Challenges", coerce=int)
 
 
-class ConflictForm(FlaskForm):
+class ConflictForm(SiteForm):
     team_id = SelectField("Team", coerce=int)
     reason = StringField("Reason", validators=[DataRequired("Say why, for the record."), Length(max=300)])
 
 
-class ExcludeForm(FlaskForm):
+class ExcludeForm(SiteForm):
     reason = StringField("Reason", validators=[DataRequired("Say why, for the record."), Length(max=300)])
 
 
-class MethodForm(FlaskForm):
+class MethodForm(SiteForm):
     method = SelectField("Ranking method", choices=[SelectChoice(m, METHOD_LABELS[m]) for m in scoring.METHODS])
 
 
 def score_form(criteria, score=None):
     """A form with one field per criterion of this entry, filled from an earlier score."""
 
-    class ScoreForm(FlaskForm):
+    class ScoreForm(SiteForm):
         comment = TextAreaField("Private comment (only judges and organizers see it)",
                                 validators=[Optional(), Length(max=2000)])
 

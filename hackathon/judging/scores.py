@@ -12,6 +12,7 @@ from ..models.types import utcnow
 from ..realtime import emitters
 from ..schedule import JUDGING
 from ..spreadsheets import csv_text
+from .conflicts import conflict_reason
 from .rubric import criteria_for
 from .scoring import METHODS
 
@@ -34,6 +35,10 @@ def record_score(event: Event, judge: User, submission: Submission, values: dict
         raise ScoringError("Scores can be given only while judging is open.")
     if not _is_assigned(judge, submission):
         raise ScoringError("You are not assigned to this entry, so you can't score it.")
+    conflict = conflict_reason(event, judge, submission.team)
+    if conflict:
+        raise ScoringError(f"You have a conflict of interest with {submission.team.name} ({conflict}), "
+                           "so you can't score its entry. Ask an organizer if this is wrong.")
     _check_values(submission, values)
     if len(comment) > MAX_COMMENT:
         raise ScoringError(f"Keep the comment under {MAX_COMMENT} characters.")

@@ -1,20 +1,21 @@
 """Forms of the organizer console."""
-from flask_wtf import FlaskForm
 from wtforms import IntegerField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+from ..forms import SiteForm
 
 from ..invites.services import MAX_INVITE_USES
 from ..models.membership import ROLES
 from .services import MAX_EXTENSION_MINUTES
 
 
-class ExtendForm(FlaskForm):
+class ExtendForm(SiteForm):
     minutes = IntegerField("Minutes", default=15, validators=[
         DataRequired(message="Say how many minutes to add."),
         NumberRange(1, MAX_EXTENSION_MINUTES, message=f"Extend by 1 to {MAX_EXTENSION_MINUTES} minutes.")])
 
 
-class InviteForm(FlaskForm):
+class InviteForm(SiteForm):
     role = SelectField("Role", choices=[SelectChoice(role, role.capitalize()) for role in ROLES], default="judge")
     label = StringField("Label", validators=[Optional(), Length(max=100)],
                         description="Who it is for, e.g. “Acme sponsor judges”.")

@@ -7,7 +7,7 @@ from .membership import Invite, Membership
 from .score import Assignment, Conflict, Criterion, JudgeChallenge, JudgeExclusion, Score, ScoreChange
 from .submission import Extension, Submission, SubmissionFile, SubmissionTechnology, SubmissionVersion
 from .team import JoinRequest, Team, TeamMember, TeamSeeker, TeamSkill
-from .user import User, UserLink, UserSkill
+from .user import LoginSession, User, UserLink, UserSkill
 from .voting import Vote, VotingCode, VotingState
 
 __all__ = [
@@ -16,4 +16,4 @@ __all__ = [
     "JoinRequest", "Team", "TeamMember", "TeamSeeker", "TeamSkill",
     "Extension", "Submission", "SubmissionFile", "SubmissionTechnology", "SubmissionVersion",
     "Vote", "VotingCode", "VotingState",
-    "Challenge", "ChallengeAttachment", "ClockChange", "Event", "Invite", "Membership", "User", "UserLink", "UserSkill"]
+    "Challenge", "ChallengeAttachment", "ClockChange", "Event", "Invite", "Membership", "LoginSession", "User", "UserLink", "UserSkill"]

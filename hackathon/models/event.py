@@ -9,6 +9,9 @@ from ..schedule import ClockReading, Schedule, read_clock
 from ..extensions import db
 from .types import UTCDateTime, utcnow
 
+# What an event's address looks like: /e/<slug>/ (lower-case letters, digits and dashes).
+SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\Z"
+
 MILESTONE_COLUMNS = (
     "registration_opens_at",
     "registration_closes_at",
@@ -38,6 +41,8 @@ class Event(db.Model):
     # Judging settings: how many judges see each entry, and how scores become a ranking.
     judges_per_entry: Mapped[int] = mapped_column(default=3)
     ranking_method: Mapped[str] = mapped_column(String(16), default="judge_effects")
+    # Hosts Markdown images may load from besides this site, one per line (markup.py).
+    image_hosts: Mapped[str] = mapped_column(Text, default="")
 
     registration_opens_at: Mapped[datetime] = mapped_column(UTCDateTime)
     registration_closes_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -61,6 +66,10 @@ class Event(db.Model):
     @property
     def schedule(self) -> Schedule:
         return Schedule(*(getattr(self, column) for column in MILESTONE_COLUMNS))
+
+    @property
+    def allowed_image_hosts(self) -> frozenset[str]:
+        return frozenset((self.image_hosts or "").split())
 
     @property
     def zone(self) -> ZoneInfo:

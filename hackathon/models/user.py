@@ -13,7 +13,7 @@ from .types import UTCDateTime, utcnow
 
 
 def new_session_token() -> str:
-    return secrets.token_urlsafe(24)
+    return secrets.token_urlsafe(32)
 
 
 class User(UserMixin, db.Model):
@@ -21,8 +21,6 @@ class User(UserMixin, db.Model):
     email: Mapped[str] = mapped_column(String(254), unique=True)
     display_name: Mapped[str] = mapped_column(String(80))
     password_hash: Mapped[str] = mapped_column(String(255))
-    # Part of the login cookie: rotating it signs the account out everywhere.
-    session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
     is_site_admin: Mapped[bool] = mapped_column(default=False)
     bio: Mapped[str] = mapped_column(Text, default="")
     organization: Mapped[str] = mapped_column(String(120), default="")
@@ -38,16 +36,32 @@ class User(UserMixin, db.Model):
         back_populates="user", cascade="all, delete-orphan",
         foreign_keys="Membership.user_id",
     )
+    login_sessions: Mapped[list["LoginSession"]] = relationship(back_populates="user", cascade="all, delete-orphan")
+
+    # The log-in this request is made under (set by auth.session's loader or at log-in); not a column.
+    current_login = None
+
+    # UserMixin compares get_id(), which names a log-in; two objects of one account are equal.
+    __hash__ = object.__hash__
+
+    def __eq__(self, other) -> bool:
+        return self is other or (isinstance(other, User) and self.id is not None and self.id == other.id)
+
+    def __ne__(self, other) -> bool:
+        return not self == other
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password, current_app.config["PASSWORD_HASH_METHOD"])
-        self.session_token = new_session_token()
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)
 
     def get_id(self) -> str:
-        return f"{self.id}:{self.session_token}"
+        """What the session and remember-me cookies carry: the account and its log-in's token, so
+        ending that log-in on the server ends every copy of those cookies."""
+        if self.current_login is None:
+            raise RuntimeError("log in through auth.services.start_session first")
+        return f"{self.id}:{self.current_login.token}"
 
     @property
     def skill_names(self) -> list[str]:
@@ -55,6 +69,17 @@ class User(UserMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<User {self.email}>"
+
+
+class LoginSession(db.Model):
+    """One log-in on one device, until it logs out (or the password changes elsewhere)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    token: Mapped[str] = mapped_column(String(64), unique=True, default=new_session_token)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    user: Mapped[User] = relationship(back_populates="login_sessions")
 
 
 class UserSkill(db.Model):

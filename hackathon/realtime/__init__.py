@@ -12,6 +12,11 @@ def role_room(event_id: int, role: str) -> str:
     return f"event:{event_id}:{role}s"
 
 
+def user_room(user_id: int) -> str:
+    """Every connection of one account (only `rooms_changed` nudges go there)."""
+    return f"user:{user_id}"
+
+
 def team_room(team_id: int) -> str:
     """The room of one team's members (their team and submission pages)."""
     return f"team:{team_id}"

@@ -1,16 +1,18 @@
 """Socket.IO handlers of /live: admit visitors to the right rooms and send a snapshot. Thin by design."""
+import re
+
 from flask import current_app, session
 from flask_login import current_user
-from flask_socketio import Namespace, emit, join_room
+from flask_socketio import Namespace, emit
 
 from .. import leaderboard
-from ..access import can_manage, roles_in
+from ..access import can_manage
 from ..database import reads_only
 from ..extensions import db
 from ..live import ticker
 from ..models import Event
-from ..teams.queries import team_id_of
-from . import board_room, event_room, role_room, team_room
+from ..models.event import SLUG_PATTERN
+from . import board_room, rooms
 from .payloads import clock_payload
 from .wire import PreEncoded
 
@@ -18,24 +20,28 @@ NO_BOARD = "none"
 
 
 class LiveNamespace(Namespace):
+    def trigger_event(self, event, sid, *args):
+        # python-socketio hands a client's event *named* "connect" (or "disconnect") to the same
+        # handler as the real one; only the server's own call comes before the socket is connected.
+        if event in ("connect", "disconnect") and self.server.manager.is_connected(sid, self.namespace):
+            return None
+        return super().trigger_event(event, sid, *args)
+
     def on_connect(self, auth=None):
         with reads_only():  # a connect storm must never queue behind a judge's save
-            self._admit(auth)
-
-    def _admit(self, auth):
-        event = _event_from_auth(auth)
-        join_room(event_room(event.id))
-        for role in roles_in(current_user, event):
-            join_room(role_room(event.id, role))
-        team_id = team_id_of(current_user, event)
-        if team_id is not None:
-            join_room(team_room(team_id))
-        view = _board_view(auth, event)
-        if view != NO_BOARD:
-            join_room(board_room(event.id, view))
-        session["live_event_id"], session["live_board_view"] = event.id, view
-        _send_snapshot(event, view)
+            event = _event_from_auth(auth)
+            view = _board_view(auth, event)
+            session["live_event_id"], session["live_board_view"] = event.id, view
+            rooms.enter_rooms(current_user, event, _public_rooms(event, view))
+            _send_snapshot(event, view)
         ticker.start_once(current_app._get_current_object())
+
+    def on_rejoin(self, data=None):
+        """Asked after a `rooms_changed` nudge: the rooms are decided again from the roles held now."""
+        with reads_only():
+            event = db.session.get(Event, session.get("live_event_id", 0))
+            if event is not None:
+                rooms.enter_rooms(current_user, event, _public_rooms(event, session.get("live_board_view")))
 
     def on_resync(self, data=None):
         """A client that saw a gap in `seq` (or woke up) asks for the whole board and the clock again."""
@@ -53,6 +59,10 @@ def _send_snapshot(event: Event, view) -> None:
         emit("leaderboard", PreEncoded(body))
 
 
+def _public_rooms(event: Event, view) -> set[str]:
+    return set() if view == NO_BOARD else {board_room(event.id, view)}
+
+
 def _board_view(auth, event: Event):
     """Which board the socket shows: overall (None, the default), one challenge's, or none."""
     view = auth.get("board") if isinstance(auth, dict) else None
@@ -66,7 +76,7 @@ def _board_view(auth, event: Event):
 def _event_from_auth(auth) -> Event:
     """The event a socket names in its auth; unknown or unpublished slugs are refused with a reason."""
     slug = auth.get("event") if isinstance(auth, dict) else None
-    if not isinstance(slug, str) or not slug:
+    if not isinstance(slug, str) or not re.match(SLUG_PATTERN, slug):  # junk never reaches the database
         raise ConnectionRefusedError("Name the event: connect with auth={\"event\": \"<slug>\"}.")
     event = db.session.scalar(db.select(Event).where(Event.slug == slug))
     if event is None or not (event.is_published or can_manage(current_user, event)):

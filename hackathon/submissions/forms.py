@@ -1,14 +1,13 @@
 """Shapes of the submission forms."""
-from flask_wtf import FlaskForm
 from flask_wtf.file import MultipleFileField
 from wtforms import IntegerField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from ..forms import TagField, https_url
+from ..forms import SiteForm, TagField, https_url
 from .services import SubmissionDraft
 
 
-class SubmissionForm(FlaskForm):
+class SubmissionForm(SiteForm):
     title = StringField("Project title", validators=[Optional(), Length(max=120)])
     tagline = StringField("Tagline", validators=[Optional(), Length(max=200)],
                           description="One sentence: what it does and for whom.")
@@ -33,11 +32,11 @@ class SubmissionForm(FlaskForm):
         return {"screenshot": self.new_screenshots.data or [], "file": self.new_files.data or []}
 
 
-class DisqualifyForm(FlaskForm):
+class DisqualifyForm(SiteForm):
     reason = StringField("Reason", validators=[DataRequired("Say why, for the record."), Length(max=500)])
 
 
-class ExtensionForm(FlaskForm):
+class ExtensionForm(SiteForm):
     team_id = IntegerField("Team", validators=[DataRequired()])
     minutes = IntegerField("Extra minutes after the deadline", default=15, validators=[
         DataRequired(), NumberRange(1, 24 * 60, message="Grant 1 to 1440 minutes.")])

@@ -4,8 +4,7 @@ from flask_login import current_user, login_required
 from wtforms import SelectChoice
 
 from ..access import event_view
-from ..urls import id_arg
-from ..challenges.services import visible_challenges
+from ..challenges.services import challenge_filter, challenges_entered, visible_challenges
 from ..errors import DomainError
 from ..extensions import db
 from ..spreadsheets import records_csv
@@ -63,9 +62,10 @@ def delete_file(event, file_id):
 def gallery(event):
     if not (listing.gallery_is_open(event) or g.can_manage):
         return render_template("submissions/gallery_closed.html", event=event, clock=event.clock())
-    challenge_id = id_arg(request.args.get("challenge"))
-    return render_template("submissions/gallery.html", event=event, challenge_id=challenge_id,
-                           entries=listing.gallery_entries(event, challenge_id),
+    challenge_id = challenge_filter(event, request.args.get("challenge"), g.can_manage)
+    entries = listing.gallery_entries(event, challenge_id)
+    return render_template("submissions/gallery.html", event=event, challenge_id=challenge_id, entries=entries,
+                           entered={e.id: challenges_entered(e, g.can_manage) for e in entries},
                            challenges=visible_challenges(event, g.can_manage))
 
 
@@ -73,7 +73,8 @@ def gallery(event):
 @event_view()
 def project(event, submission_id):
     submission = _readable_or_404(event, submission_id)
-    return render_template("submissions/project.html", event=event, submission=submission)
+    return render_template("submissions/project.html", event=event, submission=submission,
+                           entered=challenges_entered(submission, g.can_manage))
 
 
 @bp.route("/projects/<int:submission_id>/files/<int:file_id>/<path:filename>")

@@ -10,7 +10,7 @@ from ..extensions import db
 from ..models import Event, JoinRequest, Team, TeamMember, TeamSeeker, User
 from ..models.team import PENDING, WITHDRAWN
 from ..models.types import utcnow
-from ..realtime import emitters
+from ..realtime import emitters, rooms
 from .checks import check_can_join, lock_teams
 from .errors import AlreadyInTeam
 from .queries import team_of
@@ -39,6 +39,7 @@ def commit_join(team: Team, user: User, what: str = "joined", lapsed: set[int] =
     except IntegrityError:  # joined another team in a parallel request
         db.session.rollback()
         raise AlreadyInTeam(team_of(user, team.event) or team) from None
+    rooms.access_gained(user.id)
     emitters.team_changed(team, what, user)
     announce_lapsed(lapsed, user)
 

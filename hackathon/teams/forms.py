@@ -1,13 +1,12 @@
 """Forms of the teams area: shape only (lengths, required fields); the rules are in the services."""
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from ..forms import TagField
+from ..forms import SiteForm, TagField
 from .services import TeamDetails
 
 
-class TeamForm(FlaskForm):
+class TeamForm(SiteForm):
     name = StringField("Team name", validators=[DataRequired(message="Give your team a name."), Length(max=60)])
     pitch = TextAreaField("Pitch", validators=[Optional(), Length(max=300)],
                           description="One or two sentences: what you want to build, who you are.")
@@ -19,23 +18,23 @@ class TeamForm(FlaskForm):
                            is_open=self.is_open.data)
 
 
-class JoinRequestForm(FlaskForm):
+class JoinRequestForm(SiteForm):
     message = TextAreaField("Message to the captain", validators=[Optional(), Length(max=500)],
                             description="Optional: what you'd bring to the team.")
 
 
-class CodeForm(FlaskForm):
+class CodeForm(SiteForm):
     code = StringField("Team code", validators=[DataRequired(message="Type the team's code."), Length(max=40)],
                        render_kw={"placeholder": "K7QM3XPA", "autocapitalize": "characters",
                                   "autocomplete": "off", "spellcheck": "false"})
 
 
-class LookingForm(FlaskForm):
+class LookingForm(SiteForm):
     note = TextAreaField("A short note for teams", validators=[Optional(), Length(max=280)],
                          description="What you'd like to work on; your skills come from your profile.")
 
 
-class FinderForm(FlaskForm):
+class FinderForm(SiteForm):
     """The finder's filter: read from the query string, so no CSRF token."""
 
     class Meta:
@@ -56,7 +55,7 @@ def chosen(message: str):
     return check
 
 
-class MoveForm(FlaskForm):
+class MoveForm(SiteForm):
     """Choices are filled by the view; the service decides whether the move is allowed."""
 
     user_id = SelectField("Participant", coerce=optional_int, validate_choice=False,

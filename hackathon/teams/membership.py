@@ -6,7 +6,7 @@ from ..extensions import db
 from ..models import Event, JoinRequest, Team, TeamMember, User
 from ..models.team import PENDING, WITHDRAWN
 from ..models.types import utcnow
-from ..realtime import emitters
+from ..realtime import emitters, rooms
 from .admission import admit, commit_join
 from .checks import check_captain, check_unlocked, lock_teams
 from .errors import AlreadyInTeam, NotMember, TeamDissolved, TeamError
@@ -22,6 +22,7 @@ def leave_team(user: User, team: Team) -> None:
     _drop_member(team, _member_row(team, user, is_self=True))
     db.session.commit()
     emitters.team_changed(team, "dissolved" if team.is_dissolved else "left", user)
+    rooms.team_left(team.id)
 
 
 def remove_member(team: Team, by: User, user: User) -> None:
@@ -34,6 +35,7 @@ def remove_member(team: Team, by: User, user: User) -> None:
     _drop_member(team, _member_row(team, user))
     db.session.commit()
     emitters.team_changed(team, "removed", user)
+    rooms.team_left(team.id)
 
 
 def transfer_captaincy(team: Team, by: User, to: User) -> None:
@@ -91,6 +93,8 @@ def move_participant(event: Event, user: User, to: Team | None) -> None:
     commit_join(to or current, user, "moved", lapsed)
     if current is not None and to is not None:
         emitters.team_changed(current, "moved", user)
+    if current is not None:
+        rooms.team_left(current.id)
 
 
 def disband_team(team: Team) -> None:
@@ -103,3 +107,4 @@ def disband_team(team: Team) -> None:
     db.session.expire(team, ["members"])
     db.session.commit()
     emitters.team_changed(team, "dissolved", None)
+    rooms.team_left(team.id)

@@ -6,7 +6,7 @@ from sqlalchemy.exc import IntegrityError
 from ..extensions import db
 from ..models import Event, Team, TeamMember, TeamSkill, User
 from ..models.team import name_key, new_invite_code
-from ..realtime import emitters
+from ..realtime import emitters, rooms
 from .admission import admit, announce_lapsed, commit_join, stop_seeking, withdraw_asks_of
 from .checks import check_can_form_team, check_captain
 from .errors import InviteCodeRotated, TeamCodeNotFound, TeamDissolved, TeamNameTaken, WrongEvent
@@ -41,6 +41,7 @@ def create_team(user: User, event: Event, details: TeamDetails) -> Team:
     lapsed = withdraw_asks_of(user, event, except_team=None)
     stop_seeking(user, event)
     db.session.commit()
+    rooms.access_gained(user.id)
     announce_lapsed(lapsed, user)
     return team
 

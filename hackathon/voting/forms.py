@@ -1,16 +1,17 @@
 """People's choice forms (shape only; the rules live in services)."""
-from flask_wtf import FlaskForm
 from wtforms import IntegerField, StringField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+from ..forms import SiteForm
 
 from .codes import MAX_CODES_PER_BATCH, MAX_LABEL_LENGTH
 
 
-class VoteForm(FlaskForm):
+class VoteForm(SiteForm):
     submission_id = IntegerField(validators=[DataRequired(message="Pick an entry to vote for.")])
 
 
-class CodeForm(FlaskForm):
+class CodeForm(SiteForm):
     code = StringField("Voting code", validators=[DataRequired(message="Type the code from your card."),
                                                   Length(max=32, message="Codes look like ABCD-EFGH.")],
                        description="The code on the card you got at check-in, like ABCD-EFGH.",
@@ -18,7 +19,7 @@ class CodeForm(FlaskForm):
                                   "maxlength": 32})
 
 
-class CodesForm(FlaskForm):
+class CodesForm(SiteForm):
     count = IntegerField("How many codes", default=50, validators=[
         DataRequired(message="Say how many codes to generate."),
         NumberRange(1, MAX_CODES_PER_BATCH, message=f"Generate 1 to {MAX_CODES_PER_BATCH} codes at a time.")],

@@ -46,6 +46,9 @@
     body.dataset.liveState = "refused";
     if (!socket.active) console.warn("live channel refused: " + error.message);
   });
+  // Roles changed (a role or team gained or lost, a log-out elsewhere): the server has already taken
+  // this socket out of rooms it may no longer hear; ask it to decide this page's rooms again.
+  socket.on("rooms_changed", function () { socket.emit("rejoin"); });
   // A device that comes back online reconnects at once instead of waiting for a ping timeout.
   window.addEventListener("online", function () { socket.disconnect().connect(); });
 

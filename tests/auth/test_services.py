@@ -3,6 +3,7 @@ import pytest
 
 from hackathon.auth import services
 from hackathon.extensions import db
+from hackathon.models import LoginSession
 from tests.factories import PASSWORD, make_user
 
 
@@ -27,13 +28,15 @@ def test_authenticate_accepts_the_right_password_only(app):
         services.authenticate("nobody@example.org", PASSWORD)
 
 
-def test_change_password_checks_the_current_one_and_rotates_the_session_token(app):
+def test_change_password_checks_the_current_one_and_ends_the_other_sessions(app):
     user = make_user()
-    token = user.session_token
+    services.start_session(user)  # another device
+    here = services.start_session(user).id
     with pytest.raises(services.WrongPassword):
-        services.change_password(user, "not it", "a new long password")
-    services.change_password(user, PASSWORD, "a new long password")
-    assert user.check_password("a new long password") and user.session_token != token
+        services.change_password(user, "not it", "a new long password", "127.0.0.1")
+    services.change_password(user, PASSWORD, "a new long password", "127.0.0.1")
+    assert user.check_password("a new long password")
+    assert [s.id for s in db.session.scalars(db.select(LoginSession))] == [here]
 
 
 def test_update_profile_replaces_skills_and_links(app):

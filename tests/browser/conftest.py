@@ -27,9 +27,14 @@ def seed(live_server):
 
 @pytest.fixture
 def page(page, live_server):
+    """Chromium's page; whatever a test does in it must not break the Content-Security-Policy."""
     page.set_default_timeout(10_000)
     page.goto_path = lambda path: page.goto(live_server.url_for(path))
-    return page
+    violations = []
+    page.on("console", lambda message: violations.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    yield page
+    assert violations == []
 
 
 def log_in(page, email, password):

@@ -7,7 +7,7 @@ from tests.browser.conftest import log_in
 from tests.factories import PASSWORD, make_event, make_invite, make_member, make_user
 
 
-def test_sign_up_creates_an_account_and_logs_in(page):
+def test_sign_up_creates_an_account_then_you_log_in(page):
     page.goto_path("/")
     page.get_by_role("link", name="Sign up").click()
     page.get_by_label("Display name").fill("Grace Hopper")
@@ -15,7 +15,11 @@ def test_sign_up_creates_an_account_and_logs_in(page):
     page.get_by_label("Password", exact=True).fill("a long enough password")
     page.get_by_label("Repeat password").fill("a long enough password")
     page.get_by_role("button", name="Create account").click()
-    expect(page.get_by_text("Welcome, Grace Hopper!")).to_be_visible()
+    expect(page.get_by_text("Your account is ready: log in to continue.")).to_be_visible()
+    page.get_by_label("E-mail").fill("grace@example.org")
+    page.get_by_label("Password", exact=True).fill("a long enough password")
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_text("Welcome back, Grace Hopper.")).to_be_visible()
     expect(page.get_by_role("link", name="Grace Hopper")).to_be_visible()
 
 
@@ -62,6 +66,9 @@ def test_follow_an_invite_link_as_a_newcomer(page, seed):
     page.get_by_label("Password", exact=True).fill("a long enough password")
     page.get_by_label("Repeat password").fill("a long enough password")
     page.get_by_role("button", name="Create account").click()
+    page.get_by_label("E-mail").fill("jules@example.org")
+    page.get_by_label("Password", exact=True).fill("a long enough password")
+    page.get_by_role("button", name="Log in").click()
     page.get_by_role("button", name="Accept the invitation").click()
     expect(page.get_by_text("you are now a judge of Judge Hack")).to_be_visible()
 

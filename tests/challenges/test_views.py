@@ -53,3 +53,20 @@ def test_a_bad_upload_is_422_with_the_reason(client, auth, app):
     response = client.post(f"/e/{event.slug}/challenges/{challenge.id}/attachments",
                            data={"file": (io.BytesIO(b"MZ"), "tool.exe")}, content_type="multipart/form-data")
     assert response.status_code == 422 and "not an accepted type" in response.get_data(as_text=True)
+
+
+def test_an_attachment_with_a_japanese_name_uploads_and_downloads(client, auth, app):
+    event = make_event("hacking")
+    challenge = make_challenge(event)
+    auth.login(make_member(event, "organizer"))
+    response = client.post(f"/e/{event.slug}/challenges/{challenge.id}/attachments",
+                           data={"file": (io.BytesIO("こんにちは".encode()), "日本語.txt")},
+                           content_type="multipart/form-data")
+    assert response.status_code == 302
+    attachment = challenge.attachments[0]
+    assert attachment.original_name == "日本語.txt"
+    page = client.get(f"/e/{event.slug}/challenges/{challenge.id}").get_data(as_text=True)
+    assert "日本語.txt" in page
+    download = client.get(f"/e/{event.slug}/challenges/{challenge.id}/attachments/{attachment.id}/日本語.txt")
+    assert download.status_code == 200 and download.data.decode() == "こんにちは"
+    assert "filename*=UTF-8''%E6%97%A5%E6%9C%AC%E8%AA%9E.txt" in download.headers["Content-Disposition"]

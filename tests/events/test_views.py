@@ -105,3 +105,30 @@ def test_numbers_out_of_range_in_forms_and_queries_are_4xx(client, auth, app):
     response = client.post(f"/e/{event.slug}/teams/manage/move",
                            data={"user_id": "99999999999999999999", "team_id": "0"})
     assert 400 <= response.status_code < 500
+
+
+def test_a_draft_event_is_not_named_on_its_own_404_page(client, auth, app):
+    draft = make_event(is_published=False, name="Secret Summit", timezone="Pacific/Chatham")
+    for visitor in ("anonymous", "participant of another event"):
+        if visitor != "anonymous":
+            auth.login(make_member(make_event(), "participant"))
+        for path in (f"/e/{draft.slug}/", f"/e/{draft.slug}/teams/", f"/e/{draft.slug}/leaderboard"):
+            response = client.get(path)
+            page = response.get_data(as_text=True)
+            assert response.status_code == 404, (visitor, path)
+            assert "Secret Summit" not in page and "Chatham" not in page and "phase-badge" not in page, path
+
+
+def test_organizers_allow_image_hosts_for_their_event(client, auth, app):
+    from tests.html_forms import form_values
+
+    event = make_event(description="![logo](https://cdn.example.org/logo.png) ![pixel](https://spy.example/p.gif)")
+    assert "cdn.example.org" not in client.get(f"/e/{event.slug}/").get_data(as_text=True)
+    auth.login(make_member(event, "organizer"))
+    form = form_values(client.get(f"/e/{event.slug}/manage/settings").get_data(as_text=True))
+    response = client.post(f"/e/{event.slug}/manage/settings", data={**form, "image_hosts": "not a host!"})
+    assert response.status_code == 422 and "not a host name" in response.get_data(as_text=True)
+    response = client.post(f"/e/{event.slug}/manage/settings", data={**form, "image_hosts": "CDN.example.org\n"})
+    assert response.status_code == 302
+    page = client.get(f"/e/{event.slug}/").get_data(as_text=True)
+    assert 'src="https://cdn.example.org/logo.png"' in page and "spy.example/p.gif" not in page

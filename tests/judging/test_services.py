@@ -79,6 +79,24 @@ def test_only_assigned_judges_score_and_only_during_judging(judging, app):
         scores.record_score(other_phase, judges[0], entries[0], marks(criteria, 5, 5), "")
 
 
+@pytest.mark.parametrize("found_by", ["organizer", "shared organization"])
+def test_a_conflict_found_after_scoring_stops_new_scores(judging, found_by):
+    event, criteria, judges, entries = judging
+    assign_all(event, judges[0], entries)
+    scores.record_score(event, judges[0], entries[0], marks(criteria, 5, 6), "")
+    team = entries[0].team
+    if found_by == "organizer":
+        organizer = make_member(event, "organizer")
+        conflicts.record_conflict(event, judges[0], team, conflicts.ORGANIZER, "sponsor's employee", organizer)
+    else:
+        team.members[0].user.organization = judges[0].organization
+        db.session.commit()
+    with pytest.raises(scores.ScoringError, match="conflict"):
+        scores.record_score(event, judges[0], entries[0], marks(criteria, 10, 10), "")
+    assert db.session.scalar(db.select(db.func.count()).select_from(ScoreChange)) == 1
+    scores.record_score(event, judges[0], entries[1], marks(criteria, 7, 7), "")  # other teams are fine
+
+
 @pytest.mark.parametrize("values, message", [((11, 5), "marked 1 to 10"), ((5,), "every criterion")])
 def test_marks_out_of_scale_or_missing_are_refused(judging, values, message):
     event, criteria, judges, entries = judging

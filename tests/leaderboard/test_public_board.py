@@ -1,8 +1,11 @@
 """The public leaderboard: pushed after each score, honouring the display choice, freeze and reveal."""
 import time
+from dataclasses import fields
+
 import pytest
 
 from hackathon import leaderboard
+from hackathon.challenges import services as challenges
 from hackathon.extensions import db
 from hackathon.judging import scores
 from tests.factories import make_assignment, make_criterion, make_event, make_member, make_submission, make_team
@@ -154,3 +157,30 @@ def test_a_freeze_set_for_later_starts_then(contest):
     leaderboard.freeze(event, utcnow() + timedelta(hours=1))
     assert public_view(event)["frozen"] is False
     assert leaderboard.state_of(event).is_frozen(utcnow() + timedelta(hours=2))
+
+
+def test_a_challenge_set_back_to_draft_leaks_through_no_filter_and_no_row(contest, client, live_socket):
+    from tests.factories import make_challenge
+
+    event, _, _, entries = contest
+    public, hidden = make_challenge(event, title="Open Data"), make_challenge(event, title="Stealth Sponsor")
+    entries[0].challenges = [public, hidden]
+    db.session.commit()
+    score(contest, 0, 5)
+    watching = live_socket(event)
+    watching.received()
+    details = {field.name: getattr(hidden, field.name) for field in fields(challenges.ChallengeDetails)}
+    challenges.update_challenge(hidden, challenges.ChallengeDetails(**{**details, "is_draft": True}))
+    [pushed] = [m["args"][0] for m in watching.received("leaderboard_update")]
+    assert "moves" not in pushed  # only the words of the row changed: it comes whole
+    assert [row["challenges"] for row in pushed["rows"]] == [["Open Data"]]
+    socket = live_socket(event)
+    [snapshot] = [m["args"][0] for m in socket.received("leaderboard")]
+    body = client.get(f"/api/v1/events/{event.slug}/leaderboard").get_json()
+    for rows in (snapshot["rows"], body["rows"]):
+        assert rows[0]["challenges"] == ["Open Data"]
+    assert client.get(f"/api/v1/events/{event.slug}/leaderboard?challenge={hidden.id}").status_code == 404
+    response = client.get(f"/e/{event.slug}/leaderboard?challenge={hidden.id}")
+    assert response.status_code == 404 and "Stealth Sponsor" not in response.get_data(as_text=True)
+    page = client.get(f"/e/{event.slug}/leaderboard?challenge={public.id}").get_data(as_text=True)
+    assert "Owls" in page and "Stealth Sponsor" not in page

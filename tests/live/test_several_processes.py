@@ -24,14 +24,24 @@ from tests.services import redis_url
 class Watcher:
     """A python-socketio client on /live that records what it receives."""
 
-    def __init__(self, url: str, slug: str):
+    def __init__(self, url: str, slug: str, session: requests.Session | None = None, rejoins: bool = True):
         self.events: list[tuple[str, dict]] = []
         self.changed = threading.Condition()
         self.client = socketio_client.Client(reconnection=False)
-        for name in ("clock", "announcement", "announcement_retracted", "leaderboard", "leaderboard_update"):
+        for name in ("clock", "announcement", "announcement_retracted", "leaderboard", "leaderboard_update",
+                     "judge_progress"):
             self.client.on(name, self._recorder(name), namespace="/live")
+        # As live.js does: a nudge makes the page ask for its rooms again ("rejoined" once answered).
+        if rejoins:
+            self.client.on("rooms_changed", lambda payload: threading.Thread(target=self._rejoin, daemon=True).start(),
+                           namespace="/live")
+        cookies = "; ".join(f"{name}={value}" for name, value in (session.cookies.items() if session else []))
         self.client.connect(url, namespaces=["/live"], auth={"event": slug}, transports=["websocket"],
-                            wait_timeout=10)
+                            headers={"Cookie": cookies} if cookies else {}, wait_timeout=10)
+
+    def _rejoin(self):
+        self.client.call("rejoin", namespace="/live", timeout=10)
+        self._recorder("rejoined")({})
 
     def _recorder(self, name):
         def record(payload):
@@ -68,8 +78,8 @@ def two_servers(environment):
 def watchers():
     opened = []
 
-    def watch(url, slug):
-        opened.append(Watcher(url, slug))
+    def watch(url, slug, session=None, rejoins=True):
+        opened.append(Watcher(url, slug, session, rejoins))
         return opened[-1]
 
     yield watch
@@ -184,3 +194,31 @@ def test_a_scheduled_announcement_goes_out_once_though_every_process_has_a_ticke
     time.sleep(1.5)  # give a second publication every chance to show up
     for watcher in (on_a, on_b):
         assert len([1 for name, _ in watcher.events if name == "announcement"]) == 1
+
+
+def test_removing_an_organizer_on_one_process_closes_their_rooms_on_the_other(app, two_servers, watchers):
+    def setup():
+        event = make_event("judging")
+        criterion = make_criterion(event, name="Impact")
+        keeper, leaving, judge = (make_member(event, role) for role in ("organizer", "organizer", "judge"))
+        entry = make_submission(event, make_team(event, name="Owls"), title="Owl App")
+        make_assignment(judge, entry)
+        return (event.slug, keeper.email, leaving.email, leaving.memberships[0].id, judge.email, entry.id,
+                criterion.id)
+
+    slug, keeper, leaving, membership_id, judge, entry_id, criterion_id = released(setup)
+    server_a, server_b = two_servers
+    stays = watchers(server_b, slug, log_in(server_b, keeper))
+    goes = watchers(server_b, slug, log_in(server_b, leaving), rejoins=False)  # a page that ignores nudges
+
+    session = log_in(server_a, keeper)
+    people = f"{server_a}/e/{slug}/manage/people"
+    response = session.post(f"{people}/{membership_id}/remove", data={"csrf_token": csrf_token(session, people)})
+    assert response.status_code == 200 and "no longer a organizer" in response.text
+    assert stays.wait_for(lambda name, payload: name == "rejoined")
+
+    scoring = log_in(server_a, judge)
+    page = f"{server_a}/e/{slug}/judging/entries/{entry_id}"
+    scoring.post(page, data={f"c{criterion_id}": "7", "csrf_token": csrf_token(scoring, page)})
+    assert stays.wait_for(lambda name, payload: name == "judge_progress")
+    assert [name for name, _ in goes.events if name == "judge_progress"] == []  # same process, same moment

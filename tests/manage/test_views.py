@@ -3,7 +3,9 @@ from datetime import timedelta
 
 from hackathon.extensions import db
 from hackathon.models import Event, Invite
+from hackathon.models.event import MILESTONE_COLUMNS
 from tests.factories import make_event, make_member
+from tests.html_forms import form_values
 
 
 def login_organizer(auth, phase="hacking"):
@@ -106,3 +108,27 @@ def test_admin_creates_an_event(client, auth, app):
     assert response.status_code == 422 and "lower-case letters" in response.get_data(as_text=True)
     response = client.post("/admin/events/new", data=form)
     assert response.status_code == 422 and "already uses" in response.get_data(as_text=True)
+
+
+def test_saving_unchanged_settings_keeps_every_milestone_to_the_second(client, auth, app):
+    event = login_organizer(auth, phase="hacking")
+    event.submissions_due_at = event.submissions_due_at.replace(second=37, microsecond=250000)
+    event.judging_ends_at = event.judging_ends_at.replace(second=5)
+    db.session.commit()
+    before = {column: getattr(event, column) for column in MILESTONE_COLUMNS}
+    page = client.get(f"/e/{event.slug}/manage/settings").get_data(as_text=True)
+    form = form_values(page)
+    assert form["submissions_due_at"].endswith(":37") and 'step="1"' in page
+    assert client.post(f"/e/{event.slug}/manage/settings", data=form).status_code == 302
+    db.session.expire_all()
+    assert {column: getattr(db.session.get(Event, event.id), column) for column in MILESTONE_COLUMNS} == before
+
+
+def test_settings_accept_a_time_with_seconds_and_one_without(client, auth, app):
+    event = login_organizer(auth, phase="hacking")
+    form = form_values(client.get(f"/e/{event.slug}/manage/settings").get_data(as_text=True))
+    form.update(timezone="UTC", judging_ends_at="2099-01-01T10:00", results_at="2099-01-01T10:00:59")
+    assert client.post(f"/e/{event.slug}/manage/settings", data=form).status_code == 302
+    db.session.expire_all()
+    saved = db.session.get(Event, event.id)
+    assert (saved.judging_ends_at.second, saved.results_at.second) == (0, 59)

@@ -1,6 +1,11 @@
 """The /live namespace: who is admitted to which room, and the snapshot on connect."""
+import logging
+
+import pytest
+
 from hackathon.extensions import socketio
 from hackathon.realtime import NAMESPACE, role_room
+from tests.conftest import in_own_context
 from tests.factories import make_event, make_member
 
 
@@ -55,3 +60,58 @@ def test_a_judge_of_event_a_hears_nothing_of_event_b(app, live_socket, auth):
     broadcast_to_role(event_b, "judge")
     socketio.emit("clock", {"event": event_b.slug}, to=f"event:{event_b.id}", namespace=NAMESPACE)
     assert socket.received() == []
+
+
+# ---- junk from clients: refused or ignored quietly, never a traceback in the log ----------------
+
+DEEP = "[" * 100_000 + "]" * 100_000
+
+
+def send_raw(socket, encoded: str) -> None:
+    """Hand the server one raw Socket.IO packet, as engineio would after reading it off the wire."""
+    in_own_context(socketio.server._handle_eio_message, socket.client.eio_sid, encoded)
+
+
+@pytest.fixture
+def no_tracebacks(caplog):
+    caplog.set_level(logging.WARNING)
+    yield
+    logged = [record for record in caplog.records if record.levelno >= logging.ERROR or record.exc_info]
+    assert logged == [], [record.getMessage() for record in logged]
+
+
+def test_an_event_named_connect_does_not_run_the_connect_handler_again(app, live_socket, auth, no_tracebacks):
+    event, other = make_event(), make_event()
+    auth.login(make_member(other, "judge"))
+    socket = live_socket(event)
+    socket.received()
+    for junk in ({"event": other.slug}, {"event": "no-such-event"}, "x", None):
+        socket.emit("connect", junk, junk)
+    assert socket.connected and socket.received() == []
+    broadcast_to_role(other, "judge")
+    assert socket.received() == []  # still in the rooms of the event it connected to only
+
+
+@pytest.mark.parametrize("payload", [
+    f'2/live,["resync",{DEEP}]', f"2/live,{DEEP}", '2/live,{"a":1}', "2/live,[]", "2/live,[1]", "2/live,[null]",
+    '2/live,["resync"', "2/live,[1e999999]", '2/live,["resync",' + "9" * 5000 + "]", "7/live,[]",
+    "4/live,{}", "x/live,", '51-/live,["resync",{"_placeholder":true,"num":9}]', '2/live,"resync"',
+    '0/live,{"event":' + DEEP + "}", "3/live,1[" + DEEP + "]",
+])
+def test_malformed_packets_are_ignored_quietly(app, live_socket, no_tracebacks, payload):
+    socket = live_socket(make_event())
+    socket.received()
+    send_raw(socket, payload)
+    if payload.startswith("51-"):
+        in_own_context(socketio.server._handle_eio_message, socket.client.eio_sid, b"\x00")
+    assert socket.connected
+    socket.emit("resync")
+    assert [m["name"] for m in socket.received()] == ["clock", "leaderboard"]  # still served
+
+
+@pytest.mark.parametrize("auth_data", [{"event": "a\x00b"}, {"event": "x" * 10_000}, {"event": ["a"]},
+                                       {"event": {"$ne": None}}, [DEEP], {"event": "Événement"}])
+def test_junk_in_auth_is_refused_before_it_reaches_the_database(app, live_socket, no_tracebacks, auth_data):
+    assert not live_socket(auth=auth_data).connected
+
+

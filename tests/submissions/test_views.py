@@ -90,3 +90,19 @@ def test_organizer_disqualifies_with_a_reason_and_grants_an_extension(client, au
     assert response.status_code == 302
     page = client.get(f"/e/{event.slug}/submissions/").get_data(as_text=True)
     assert "disqualified" in page and "Pre-built" in page
+
+
+def test_the_gallery_hides_a_challenge_set_back_to_draft(client, auth, app):
+    event = make_event("judging")
+    public, hidden = make_challenge(event, title="Open Data"), make_challenge(event, title="Stealth Sponsor")
+    entry = make_submission(event, make_team(event, name="Owls"), [public, hidden], title="Owl App")
+    hidden.is_draft = True
+    db.session.commit()
+    response = client.get(f"/e/{event.slug}/projects/?challenge={hidden.id}")
+    assert response.status_code == 404 and "Stealth Sponsor" not in response.get_data(as_text=True)
+    for path in (f"/e/{event.slug}/projects/", f"/e/{event.slug}/projects/?challenge={public.id}",
+                 f"/e/{event.slug}/projects/{entry.id}"):
+        page = client.get(path).get_data(as_text=True)
+        assert "Owl App" in page and "Open Data" in page and "Stealth Sponsor" not in page, path
+    auth.login(make_member(event, "organizer"))
+    assert "Stealth Sponsor" in client.get(f"/e/{event.slug}/projects/?challenge={hidden.id}").get_data(as_text=True)
