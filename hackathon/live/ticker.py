@@ -14,6 +14,7 @@ from datetime import datetime
 from flask import Flask
 
 from ..extensions import db, socketio
+from ..mentors import upkeep as mentoring
 from ..models.types import utcnow
 from ..realtime import NAMESPACE, emitters
 from . import services
@@ -65,6 +66,7 @@ def tick(since: datetime, now: datetime, resync: bool = False) -> None:
         done = {event.id for event in crossed}
         for event in services.events_to_resync(watched_event_ids() - done):
             emitters.clock_resynced(event)
+    mentoring.tick(now)
 
 
 def watched_event_ids() -> set[int]:

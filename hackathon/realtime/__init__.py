@@ -15,3 +15,8 @@ def role_room(event_id: int, role: str) -> str:
 def team_room(team_id: int) -> str:
     """The room of one team's members (their team and submission pages)."""
     return f"team:{team_id}"
+
+
+def mentor_room(event_id: int, user_id: int) -> str:
+    """The room of one mentor's own pages in an event (a request assigned to them, a claim taken back)."""
+    return f"event:{event_id}:mentor:{user_id}"

@@ -1,7 +1,7 @@
 """One function per live event. Services call these after their commit, never before."""
 from ..extensions import socketio
 from ..models import Announcement, Event
-from . import NAMESPACE, event_room, role_room, team_room
+from . import NAMESPACE, event_room, mentor_room, role_room, team_room
 from .payloads import announcement_payload, clock_payload, retraction_payload
 
 
@@ -105,3 +105,49 @@ def votes_counted(event: Event, payload: dict) -> None:
 def peoples_choice(event: Event, payload: dict) -> None:
     """Push the people's choice results once they are public (results null when hidden again)."""
     socketio.emit("peoples_choice", payload, to=event_room(event.id), namespace=NAMESPACE)
+
+
+# ---- mentoring: the help queue (hackathon/mentors/notify.py calls these after each commit) --------
+
+def help_request_changed(request, what: str) -> None:
+    """Tell a team's open pages what became of its help request (asked, claimed and by whom, resolved…)."""
+    payload = {"event": request.event.slug, "team_id": request.team_id, "request_id": request.id,
+               "status": request.status, "what": what,
+               "mentor": request.claimed_by.display_name if request.is_claimed and request.claimed_by else None}
+    socketio.emit("help_request_changed", payload, to=team_room(request.team_id), namespace=NAMESPACE)
+
+
+def help_position(request, position: int, eta_minutes: float | None, eta: str) -> None:
+    """Tell a waiting team where its request stands in the queue and roughly how long until a mentor comes."""
+    payload = {"event": request.event.slug, "team_id": request.team_id, "request_id": request.id,
+               "position": position, "eta_minutes": None if eta_minutes is None else round(eta_minutes, 1),
+               "eta": eta}
+    socketio.emit("help_position", payload, to=team_room(request.team_id), namespace=NAMESPACE)
+
+
+def help_queue_changed(event: Event, request_id: int | None, what: str, waiting: int, helping: int) -> None:
+    """Tell mentors' queue pages and organizers' view that the queue changed (they fetch it again)."""
+    payload = {"event": event.slug, "request_id": request_id, "what": what, "open": waiting, "claimed": helping}
+    socketio.emit("help_queue_changed", payload, to=[role_room(event.id, "mentor"), role_room(event.id, "organizer")],
+                  namespace=NAMESPACE)
+
+
+def mentor_notice(request, mentor_id: int, what: str) -> None:
+    """Tell one mentor about a request that concerns them: assigned to them, asked for them, taken back
+    from them (claimed too long), or cancelled by the team they were helping."""
+    payload = {"event": request.event.slug, "request_id": request.id, "what": what, "team": request.team.name,
+               "topic": request.topic}
+    socketio.emit("mentor_notice", payload, to=mentor_room(request.event_id, mentor_id), namespace=NAMESPACE)
+
+
+def help_request_flagged(request, waited_minutes: int) -> None:
+    """Tell organizers a request has waited unclaimed longer than the event allows."""
+    payload = {"event": request.event.slug, "request_id": request.id, "team": request.team.name,
+               "topic": request.topic, "waited_minutes": waited_minutes}
+    socketio.emit("help_request_flagged", payload, to=role_room(request.event_id, "organizer"), namespace=NAMESPACE)
+
+
+def mentor_changed(event: Event, card: dict) -> None:
+    """Update a mentor's card in the directory (participants, mentors and organizers of the event)."""
+    socketio.emit("mentor_changed", card, to=[role_room(event.id, role) for role in ("participant", "mentor", "organizer")],
+                  namespace=NAMESPACE)

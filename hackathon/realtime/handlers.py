@@ -7,6 +7,7 @@ from ..access import can_manage, roles_in
 from ..extensions import db
 from ..live import ticker
 from ..live.leaderboard import board_payload
+from ..mentors.rooms import mentoring_rooms
 from ..models import Event
 from ..teams.queries import team_id_of
 from . import event_room, role_room, team_room
@@ -22,6 +23,8 @@ class LiveNamespace(Namespace):
         team_id = team_id_of(current_user, event)
         if team_id is not None:
             join_room(team_room(team_id))
+        for room in mentoring_rooms(current_user, event):
+            join_room(room)
         session["live_event_id"] = event.id
         emit("clock", clock_payload(event))
         emit("leaderboard", board_payload(event))
