@@ -1,6 +1,6 @@
 """Forms of the mentors area: shape only (lengths, required fields, choices); the rules are in the services."""
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, IntegerField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import HiddenField, IntegerField, RadioField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from ..forms import TagField
@@ -47,13 +47,13 @@ class ProfileForm(FlaskForm):
 
 
 class AvailabilityForm(FlaskForm):
-    availability = RadioField("Availability", choices=[(a, a.capitalize()) for a in AVAILABILITIES],
+    availability = RadioField("Availability", choices=[SelectChoice(a, a.capitalize()) for a in AVAILABILITIES],
                               validators=[InputRequired(message="Choose available, busy or away.")])
     next = HiddenField()
 
 
 class FeedbackForm(FlaskForm):
-    rating = RadioField("How helpful was it?", coerce=int, choices=[(n, str(n)) for n in range(1, 6)],
+    rating = RadioField("How helpful was it?", coerce=int, choices=[SelectChoice(n, str(n)) for n in range(1, 6)],
                         validators=[InputRequired(message="Pick 1 (not at all) to 5 (very).")])
     comment = TextAreaField("Comment", validators=[Optional(), Length(max=500)],
                             description="Optional. Only the organizers read it.")
@@ -61,8 +61,8 @@ class FeedbackForm(FlaskForm):
 
 class SettingsForm(FlaskForm):
     mode = RadioField("How requests reach mentors", choices=[
-        (SUGGEST, "Suggest: mentors pick requests from the queue"),
-        (AUTO_ASSIGN, "Auto-assign: each request goes to the best available mentor at once")],
+        SelectChoice(SUGGEST, "Suggest: mentors pick requests from the queue"),
+        SelectChoice(AUTO_ASSIGN, "Auto-assign: each request goes to the best available mentor at once")],
         validators=[InputRequired()])
     match_minutes = IntegerField("Offer to matching mentors first for (minutes)", validators=[
         InputRequired(), NumberRange(min=0, max=MAX_MINUTES)],

@@ -3,6 +3,7 @@ from dataclasses import dataclass
 
 from flask import g
 from flask_login import current_user
+from wtforms import SelectChoice
 
 from ..models import Event, HelpRequest, User
 from ..models.membership import MENTOR
@@ -29,9 +30,10 @@ class QueueItem:
         return self.tier != matching.LATER
 
 
-def mentor_choices(event: Event) -> list[tuple[str, str]]:
+def mentor_choices(event: Event) -> list[SelectChoice]:
     """The “ask for a mentor” options: anyone, then the event's mentors by name."""
-    return [("", "Anyone (first available)")] + [(str(m.id), m.display_name) for m in queries.event_mentors(event)]
+    return [SelectChoice("", "Anyone (first available)")] + [
+        SelectChoice(m.id, m.display_name) for m in queries.event_mentors(event)]
 
 
 def help_form(event: Event, request: HelpRequest | None = None) -> HelpRequestForm:
@@ -71,7 +73,8 @@ def queue_context(event: Event, user: User) -> dict:
         profile=profile, my_tags=my_tags, claim=claim if claim and claim.event_id == event.id else None,
         other_event_claim=claim if claim and claim.event_id != event.id else None,
         for_you=[i for i in items if i.is_for_you], later=[i for i in items if not i.is_for_you],
-        helping=queries.claimed_requests(event), is_mentor=is_mentor, can_claim=is_mentor and claim is None,
+        helping=[r for r in queries.claimed_requests(event) if r.claimed_by_id != user.id],
+        is_mentor=is_mentor, can_claim=is_mentor and claim is None,
         is_auto=rules_of(event.id).is_auto, is_hacking=is_hacking(event),
     )
 

@@ -31,8 +31,8 @@ class HelpDetails:
 
 def ask_for_help(user: User, event: Event, details: HelpDetails) -> HelpRequest:
     """Open a help request for `user`'s team while hacking is on; a team has one open request at most."""
-    check_hacking(event)
     team = team_asking(user, event)
+    check_hacking(event)
     _check_asked_mentor(event, details.asked_mentor_id)
     existing = queries.active_request_of(team)
     if existing is not None:

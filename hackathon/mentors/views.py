@@ -7,7 +7,7 @@ from ..errors import DomainError
 from ..extensions import db
 from ..models.membership import MENTOR, ORGANIZER, PARTICIPANT
 from ..urls import is_safe_next
-from . import claims, pages, profiles, queries, services, settings
+from . import checks, claims, pages, profiles, queries, services, settings
 from .export import requests_csv
 from .forms import AvailabilityForm, FeedbackForm, ProfileForm, SettingsForm
 
@@ -41,6 +41,7 @@ def directory(event):
 @bp.route("/profile", methods=["GET", "POST"])
 @event_view(MENTOR)
 def profile(event):
+    checks.check_mentor(current_user, event)
     form, status = ProfileForm(data=vars(profiles.draft_profile(event, current_user))), 200
     if form.validate_on_submit():
         _, status = _attempt(lambda: profiles.save_profile(event, current_user, form.details()))
@@ -55,6 +56,7 @@ def profile(event):
 @event_view(MENTOR)
 def availability(event):
     """Set from any page: a plain form post comes back to that page; static/js/mentors.js asks for JSON."""
+    checks.check_mentor(current_user, event)
     form = AvailabilityForm()
     back = form.next.data if is_safe_next(form.next.data) else url_for("mentors.queue", slug=event.slug)
     if not form.validate_on_submit():
@@ -125,6 +127,7 @@ def ask(event):
 @event_view(PARTICIPANT)
 def edit(event, request_id):
     help_request = _request_or_404(event, request_id)
+    checks.check_member(help_request, current_user)
     form, status = pages.help_form(event, help_request), 200
     if form.validate_on_submit():
         _, status = _attempt(lambda: services.edit_help_request(help_request, current_user, form.details()), form)
