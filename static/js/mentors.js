@@ -93,8 +93,20 @@
     }
     setText(element, "[data-mentor-bio]", card.bio);
     toggleHidden(element, "[data-mentor-bio]", !card.bio);
-    setText(element, "[data-mentor-location]", card.location);
+    var where = element.querySelector("[data-mentor-location]");
+    if (where) where.replaceChildren(linkOrText(card.location));
     toggleHidden(element, "[data-mentor-location-line]", !card.location);
+  }
+
+  // A video call link is a link; a table number is text (as the server renders it).
+  function linkOrText(text) {
+    if (!/^https?:\/\//i.test(text || "")) return document.createTextNode(text || "");
+    var link = document.createElement("a");
+    link.href = text;
+    link.rel = "noopener noreferrer nofollow";
+    link.target = "_blank";
+    link.textContent = text;
+    return link;
   }
 
   function press(toggle, availability) {
