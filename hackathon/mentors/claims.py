@@ -36,18 +36,19 @@ def release_request(request: HelpRequest, by: User) -> HelpRequest:
     """Give a claimed request back to the queue in its old place (its mentor does, or an organizer for them)."""
     if not request.is_claimed:
         raise NotActive(request, "released")
+    helper = request.claimed_by
     if by.id != request.claimed_by_id and not is_organizer(by, request.event):
         raise NotYourClaim(request)
-    return_to_queue(request, request.claimed_by, utcnow(), "released")
+    return_to_queue(request, helper, utcnow(), "released", told=by.id != helper.id)
     return request
 
 
-def return_to_queue(request: HelpRequest, helper: User, now: datetime, what: str) -> None:
-    """Put a request `helper` claimed back in the queue where it was ('released' by a person, or
-    'returned' by the claim timeout, which also tells the mentor)."""
+def return_to_queue(request: HelpRequest, helper: User, now: datetime, what: str, told: bool = False) -> None:
+    """Put a request `helper` claimed back in the queue where it was ('released' by them or an organizer,
+    'returned' by the claim timeout); `told`: the mentor didn't do it, so they hear of it."""
     taking.end_claim(request, helper.id, now, status=OPEN, claimed_by_id=None, claimed_at=None,
                      last_released_by_id=helper.id, release_count=HelpRequest.release_count + 1, matching_until=None)
-    notify.request_changed(request, what, helper, notify.RETURNED if what == "returned" else None)
+    notify.request_changed(request, what, helper, notify.RETURNED if told else None)
     dispatch.assign_waiting(request.event)
 
 

@@ -4,6 +4,7 @@ from ..models import Event, HelpRequest, User
 from ..models.mentor import CLAIMED, OPEN
 from ..realtime import emitters
 from . import cards, positions
+from .payloads import queue_entry
 
 # What a mentor is told privately, about a request that concerns them.
 ASSIGNED, ASKED_FOR_YOU, RETURNED, CANCELLED = "assigned", "asked_for_you", "returned", "cancelled"
@@ -15,7 +16,7 @@ def request_changed(request: HelpRequest, what: str, mentor: User | None = None,
     emitters.help_request_changed(request, what)
     if mentor is not None and notice is not None:
         emitters.mentor_notice(request, mentor.id, notice)
-    queue_changed(request.event, request.id, what)
+    queue_changed(request.event, what, request)
     if mentor is not None:
         mentor_changed(request.event, mentor)
     positions.schedule(request.event)
@@ -29,14 +30,14 @@ def request_rated(request: HelpRequest) -> None:
 def request_flagged(request: HelpRequest, waited_minutes: int) -> None:
     """Organizers see the request that waited too long marked, and are told at once."""
     emitters.help_request_flagged(request, waited_minutes)
-    queue_changed(request.event, request.id, "flagged")
+    queue_changed(request.event, "flagged", request)
 
 
-def queue_changed(event: Event, request_id: int | None, what: str) -> None:
-    """Mentors' and organizers' queue pages fetch the queue again."""
+def queue_changed(event: Event, what: str, request: HelpRequest) -> None:
+    """Mentors' queue pages apply the changed request in place; the organizers' view fetches itself again."""
     counts = dict(db.session.execute(db.select(HelpRequest.status, db.func.count()).where(
         HelpRequest.event_id == event.id, HelpRequest.status.in_((OPEN, CLAIMED))).group_by(HelpRequest.status)).all())
-    emitters.help_queue_changed(event, request_id, what, counts.get(OPEN, 0), counts.get(CLAIMED, 0))
+    emitters.help_queue_changed(event, what, queue_entry(request), counts.get(OPEN, 0), counts.get(CLAIMED, 0))
 
 
 def mentor_changed(event: Event, mentor: User) -> None:

@@ -56,7 +56,7 @@ def help_context(event: Event, user: User, form: HelpRequestForm | None = None) 
         history=history, can_ask=team is not None and active is None and is_hacking(event), is_hacking=is_hacking(event),
         form=form or help_form(event), feedback_form=FeedbackForm(),
         rateable={r.id for r in history if r.status == RESOLVED and not r.is_rated},
-        mentor_tags=sorted({tag for card in cards.directory(event) for tag in card["tags"]}),
+        mentor_tags=queries.mentor_tag_vocabulary(event),
         helper=cards.card_of(event, active.claimed_by) if active and active.is_claimed and active.claimed_by else None,
     )
 

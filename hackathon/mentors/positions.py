@@ -1,10 +1,11 @@
 """Where each waiting team stands: its place in the queue and an ETA from recent service times,
 pushed to every waiting team after each change of the queue.
 
-Bursts are merged: the first change of a quiet queue is pushed at once, later ones within the
-interval (MENTOR_POSITIONS_COALESCE_SECONDS) go out together at its end, so forty mentors
-claiming at once cost one round of pushes, not forty. Nothing is cached between pushes: each push
-is computed from the database, so several server processes never disagree for long.
+The push runs in a background task, after the change's own pushes (the team that was claimed hears
+it first) and never inside the request. Bursts are merged: changes within the interval
+(MENTOR_POSITIONS_COALESCE_SECONDS) of the last push go out together at its end, so forty mentors
+claiming at once cost one or two rounds of pushes, not forty. Nothing is cached between pushes:
+each is computed from the database, so several server processes never disagree for long.
 """
 import threading
 import time
@@ -45,21 +46,18 @@ def standing_of(request: HelpRequest) -> Standing:
 
 
 def schedule(event: Event) -> None:
-    """Push the waiting teams' standings now, or at the end of the interval if a push just went out."""
+    """Push the waiting teams' standings soon: at once in the background, or at the end of the
+    interval if a push just went out (one push covers every change until it runs)."""
     interval = current_app.config.get("MENTOR_POSITIONS_COALESCE_SECONDS", 0.25)
-    if interval <= 0 or not has_request_context():  # the ticker and the CLI push inline
+    if interval <= 0 or not has_request_context():  # tests, the ticker and the CLI push inline
         flush(event.id)
         return
     with _lock:
         if event.id in _pending:
             return
-        wait = _last_flush.get(event.id, 0.0) + interval - time.monotonic()
-        if wait > 0:
-            _pending.add(event.id)
-    if wait > 0:
-        socketio.start_background_task(_flush_later, current_app._get_current_object(), event.id, wait)
-    else:
-        flush(event.id)
+        _pending.add(event.id)
+        wait = max(_last_flush.get(event.id, 0.0) + interval - time.monotonic(), 0.0)
+    socketio.start_background_task(_flush_later, current_app._get_current_object(), event.id, wait)
 
 
 def flush(event_id: int) -> None:
@@ -67,21 +65,22 @@ def flush(event_id: int) -> None:
     with _lock:
         _last_flush[event_id] = time.monotonic()
     event = db.session.get(Event, event_id)
-    waiting = queries.open_queue(event) if event is not None else []
+    waiting = queries.waiting_order(event) if event is not None else []
     if not waiting:
         return
     now = utcnow()
     free, on_duty = queries.mentors_on_duty(event, now)
     service = queries.recent_service_minutes(event, now)
-    for position, request in enumerate(waiting, 1):
+    db.session.commit()  # end the read before the pushes: they may take a while, the connection can't
+    for position, (request_id, team_id) in enumerate(waiting, 1):
         minutes = eta.expected_wait_minutes(position, service, free, on_duty)
-        emitters.help_position(request, position, minutes, eta.describe_wait(minutes))
+        emitters.help_position(event, team_id, request_id, position, minutes, eta.describe_wait(minutes))
 
 
 def _flush_later(app, event_id: int, wait: float) -> None:
     socketio.sleep(wait)
     with _lock:
-        _pending.discard(event_id)
+        _pending.discard(event_id)  # a change from now on schedules the next push
     with app.app_context():
         try:
             flush(event_id)

@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
-from ..models import Event, HelpRequest, Membership, MentorProfile, Team, User
+from ..models import Event, HelpRequest, Membership, MentorProfile, MentorTag, Team, User
 from ..models.membership import MENTOR
 from ..models.mentor import AVAILABLE, CLAIMED, OPEN, RESOLVED
 from . import matching
@@ -44,6 +44,12 @@ def open_queue(event: Event) -> list[HelpRequest]:
     return list(db.session.scalars(db.select(HelpRequest).where(
         HelpRequest.event_id == event.id, HelpRequest.status == OPEN).options(*_with_details())
         .order_by(HelpRequest.queued_at, HelpRequest.id)))
+
+
+def waiting_order(event: Event) -> list[tuple[int, int]]:
+    """(request id, team id) of the event's open requests in queue order: all the waiting teams' places need."""
+    return [tuple(row) for row in db.session.execute(db.select(HelpRequest.id, HelpRequest.team_id).where(
+        HelpRequest.event_id == event.id, HelpRequest.status == OPEN).order_by(HelpRequest.queued_at, HelpRequest.id))]
 
 
 def claimed_requests(event: Event) -> list[HelpRequest]:
@@ -99,6 +105,12 @@ def profiles_by_mentor(event: Event) -> dict[int, MentorProfile]:
         MentorProfile.event_id == event.id).options(selectinload(MentorProfile.tags)))}
 
 
+def mentor_tag_vocabulary(event: Event) -> list[str]:
+    """Every expertise tag the event's mentors listed, so teams can tag requests in their words."""
+    return list(db.session.scalars(db.select(MentorTag.name).join(MentorProfile).where(
+        MentorProfile.event_id == event.id).distinct().order_by(MentorTag.name)))
+
+
 def helping_mentor_ids(event: Event) -> dict[int, HelpRequest]:
     """The requests being helped with in the event, by the id of the mentor helping."""
     return {request.claimed_by_id: request for request in claimed_requests(event)}
@@ -106,15 +118,16 @@ def helping_mentor_ids(event: Event) -> dict[int, HelpRequest]:
 
 def free_mentors(event: Event, now: datetime) -> list[matching.Candidate]:
     """Mentors of the event who are available and not helping anyone, as auto-assign candidates."""
-    mentors = {user.id for user in event_mentors(event)}
-    busy = set(db.session.scalars(db.select(HelpRequest.active_mentor_id).where(
-        HelpRequest.active_mentor_id.is_not(None))))
+    mentors = db.select(Membership.user_id).where(Membership.event_id == event.id, Membership.role == MENTOR)
+    busy = db.select(HelpRequest.active_mentor_id).where(HelpRequest.active_mentor_id.is_not(None))
+    profiles = db.session.scalars(db.select(MentorProfile).where(
+        MentorProfile.event_id == event.id, MentorProfile.availability == AVAILABLE,
+        MentorProfile.user_id.in_(mentors), MentorProfile.user_id.not_in(busy)).options(selectinload(MentorProfile.tags)))
     recent = dict(db.session.execute(db.select(HelpRequest.claimed_by_id, db.func.count()).where(
         HelpRequest.event_id == event.id, HelpRequest.claimed_at >= now - BUSY_WINDOW)
         .group_by(HelpRequest.claimed_by_id)).all())
     return [matching.Candidate(p.user_id, frozenset(p.tag_names), recent.get(p.user_id, 0), p.idle_since)
-            for p in profiles_by_mentor(event).values()
-            if p.availability == AVAILABLE and p.user_id in mentors and p.user_id not in busy]
+            for p in profiles]
 
 
 def mentors_on_duty(event: Event, now: datetime) -> tuple[int, int]:

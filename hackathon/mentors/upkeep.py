@@ -9,7 +9,6 @@ Every change is a conditional UPDATE, so when several processes tick at once eac
 and announced, exactly once.
 """
 from datetime import datetime
-from functools import cache
 
 from sqlalchemy import update
 from sqlalchemy.orm import selectinload
@@ -33,35 +32,40 @@ def tick(now: datetime) -> None:
     expire_after_hacking(now)
 
 
-def open_to_everyone(now: datetime) -> set[int]:
-    """Requests whose matching window ended are offered to every mentor; returns the events touched."""
-    event_ids = set(db.session.scalars(update(HelpRequest).where(
-        HelpRequest.status == OPEN, HelpRequest.matching_until <= now).values(matching_until=None)
-        .returning(HelpRequest.event_id).execution_options(synchronize_session=False)))
+def open_to_everyone(now: datetime) -> list[HelpRequest]:
+    """Requests whose matching window ended are offered to every mentor."""
+    due = HelpRequest.status == OPEN, HelpRequest.matching_until <= now
+    if db.session.scalar(db.select(HelpRequest.id).where(*due).limit(1)) is None:
+        return []  # the usual tick: a read, no write transaction
+    ids = list(db.session.scalars(update(HelpRequest).where(*due).values(matching_until=None)
+                                  .returning(HelpRequest.id).execution_options(synchronize_session=False)))
     db.session.commit()
-    for event_id in sorted(event_ids):
-        notify.queue_changed(db.session.get(Event, event_id), None, "offered_to_all")
-    return event_ids
+    opened = [db.session.get(HelpRequest, request_id, populate_existing=True) for request_id in sorted(ids)]
+    for request in opened:
+        notify.queue_changed(request.event, "offered_to_all", request)
+    return opened
 
 
 def flag_stale_requests(now: datetime) -> list[HelpRequest]:
     """Flag to organizers, once, every open request that has waited longer than its event allows."""
-    flagged, rules = [], cache(rules_of)
-    for request in _active(OPEN, HelpRequest.flagged_at.is_(None)):
-        waited = now - request.queued_at
-        if waited >= rules(request.event_id).stale_after and _mark(request, now):
-            notify.request_flagged(request, int(waited.total_seconds() // 60))
-            flagged.append(request)
+    flagged = []
+    for event_id in _events_with(OPEN, HelpRequest.flagged_at.is_(None)):
+        limit = now - rules_of(event_id).stale_after
+        for request in _requests(event_id, OPEN, HelpRequest.flagged_at.is_(None), HelpRequest.queued_at <= limit):
+            if _mark(request, now):
+                notify.request_flagged(request, int((now - request.queued_at).total_seconds() // 60))
+                flagged.append(request)
     return flagged
 
 
 def return_overdue_claims(now: datetime) -> list[HelpRequest]:
     """Put claims held longer than their event allows back in the queue, in their place."""
-    returned, rules = [], cache(rules_of)
-    for request in _active(CLAIMED):
-        if now - request.claimed_at >= rules(request.event_id).claim_timeout:
+    returned = []
+    for event_id in _events_with(CLAIMED):
+        limit = now - rules_of(event_id).claim_timeout
+        for request in _requests(event_id, CLAIMED, HelpRequest.claimed_at <= limit):
             try:
-                claims.return_to_queue(request, request.claimed_by, now, "returned")
+                claims.return_to_queue(request, request.claimed_by, now, "returned", told=True)
             except NotActive:  # resolved or released a moment ago, or another process returned it
                 continue
             returned.append(request)
@@ -71,17 +75,26 @@ def return_overdue_claims(now: datetime) -> list[HelpRequest]:
 def expire_after_hacking(now: datetime) -> list[HelpRequest]:
     """Requests still waiting when hacking is over expire (claimed ones can still be resolved)."""
     expired = []
-    for request in _active(OPEN):
-        if request.event.clock(now).phase in OVER_PHASES and _expire(request, now):
-            notify.request_changed(request, "expired")
-            expired.append(request)
+    for event_id in _events_with(OPEN):
+        if db.session.get(Event, event_id).clock(now).phase not in OVER_PHASES:
+            continue
+        for request in _requests(event_id, OPEN):
+            if _expire(request, now):
+                notify.request_changed(request, "expired")
+                expired.append(request)
     return expired
 
 
-def _active(status: str, *conditions) -> list[HelpRequest]:
-    return list(db.session.scalars(db.select(HelpRequest).where(HelpRequest.status == status, *conditions)
-                                   .options(selectinload(HelpRequest.event), selectinload(HelpRequest.claimed_by))
-                                   .order_by(HelpRequest.id)))
+def _events_with(status: str, *conditions) -> list[int]:
+    """The events having requests in `status` (one small query a tick, however long the queues)."""
+    return list(db.session.scalars(db.select(HelpRequest.event_id).where(HelpRequest.status == status, *conditions)
+                                   .distinct().order_by(HelpRequest.event_id)))
+
+
+def _requests(event_id: int, status: str, *conditions) -> list[HelpRequest]:
+    return list(db.session.scalars(db.select(HelpRequest).where(
+        HelpRequest.event_id == event_id, HelpRequest.status == status, *conditions)
+        .options(selectinload(HelpRequest.claimed_by)).order_by(HelpRequest.id)))
 
 
 def _mark(request: HelpRequest, now: datetime) -> bool:

@@ -1,7 +1,7 @@
 """One function per live event. Services call these after their commit, never before."""
 from ..extensions import socketio
 from ..models import Announcement, Event
-from . import NAMESPACE, event_room, mentor_room, role_room, team_room
+from . import NAMESPACE, directory_room, event_room, mentor_room, role_room, team_room
 from .payloads import announcement_payload, clock_payload, retraction_payload
 
 
@@ -117,19 +117,20 @@ def help_request_changed(request, what: str) -> None:
     socketio.emit("help_request_changed", payload, to=team_room(request.team_id), namespace=NAMESPACE)
 
 
-def help_position(request, position: int, eta_minutes: float | None, eta: str) -> None:
+def help_position(event: Event, team_id: int, request_id: int, position: int, eta_minutes: float | None,
+                  eta: str) -> None:
     """Tell a waiting team where its request stands in the queue and roughly how long until a mentor comes."""
-    payload = {"event": request.event.slug, "team_id": request.team_id, "request_id": request.id,
-               "position": position, "eta_minutes": None if eta_minutes is None else round(eta_minutes, 1),
-               "eta": eta}
-    socketio.emit("help_position", payload, to=team_room(request.team_id), namespace=NAMESPACE)
+    payload = {"event": event.slug, "team_id": team_id, "request_id": request_id, "position": position,
+               "eta_minutes": None if eta_minutes is None else round(eta_minutes, 1), "eta": eta}
+    socketio.emit("help_position", payload, to=team_room(team_id), namespace=NAMESPACE)
 
 
-def help_queue_changed(event: Event, request_id: int | None, what: str, waiting: int, helping: int) -> None:
-    """Tell mentors' queue pages and organizers' view that the queue changed (they fetch it again)."""
-    payload = {"event": event.slug, "request_id": request_id, "what": what, "open": waiting, "claimed": helping}
-    socketio.emit("help_queue_changed", payload, to=[role_room(event.id, "mentor"), role_room(event.id, "organizer")],
-                  namespace=NAMESPACE)
+def help_queue_changed(event: Event, what: str, entry: dict, waiting: int, helping: int) -> None:
+    """Tell mentors' queue pages (which apply `request` in place) and the organizers' view that the queue changed."""
+    payload = {"event": event.slug, "request_id": entry["id"], "what": what, "request": entry, "open": waiting,
+               "claimed": helping}
+    rooms = [role_room(event.id, "mentor"), role_room(event.id, "organizer")]
+    socketio.emit("help_queue_changed", payload, to=rooms, namespace=NAMESPACE)
 
 
 def mentor_notice(request, mentor_id: int, what: str) -> None:
@@ -148,6 +149,6 @@ def help_request_flagged(request, waited_minutes: int) -> None:
 
 
 def mentor_changed(event: Event, card: dict) -> None:
-    """Update a mentor's card in the directory (participants, mentors and organizers of the event)."""
-    socketio.emit("mentor_changed", card, to=[role_room(event.id, role) for role in ("participant", "mentor", "organizer")],
-                  namespace=NAMESPACE)
+    """Update a mentor's card on the open directory pages, and mentors' availability toggles."""
+    rooms = [directory_room(event.id), role_room(event.id, "mentor")]
+    socketio.emit("mentor_changed", card, to=rooms, namespace=NAMESPACE)

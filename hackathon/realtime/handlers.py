@@ -7,7 +7,7 @@ from ..access import can_manage, roles_in
 from ..extensions import db
 from ..live import ticker
 from ..live.leaderboard import board_payload
-from ..mentors.rooms import mentoring_rooms
+from ..mentors.rooms import directory_rooms, mentoring_rooms
 from ..models import Event
 from ..teams.queries import team_id_of
 from . import event_room, role_room, team_room
@@ -29,6 +29,12 @@ class LiveNamespace(Namespace):
         emit("clock", clock_payload(event))
         emit("leaderboard", board_payload(event))
         ticker.start_once(current_app._get_current_object())
+
+    def on_watch_mentor_directory(self, data=None):
+        """The mentor directory page asks for its live cards (on every connect); only those who may see it join."""
+        event = db.session.get(Event, session.get("live_event_id", 0))
+        for room in directory_rooms(current_user, event) if event is not None else ():
+            join_room(room)
 
     def on_resync(self, data=None):
         """A client that saw a gap in `seq` (or woke up) asks for the whole board and the clock again."""

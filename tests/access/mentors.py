@@ -55,7 +55,8 @@ ROWS = [
 
 # Live channel: who receives each mentoring event. "team" is a member of the team the event is about,
 # "other_team" a participant of another team, "mentor" the mentor it concerns, "other_mentor" another
-# mentor of the event, "elsewhere" a mentor of another event.
+# mentor of the event, "elsewhere" a mentor of another event. Every socket has asked to watch the
+# mentor directory (`watch_mentor_directory`, as the directory page does): only those who may see it join.
 SOCKET_VISITORS = ("anonymous", "team", "other_team", "mentor", "other_mentor", "judge", "organizer", "elsewhere")
 SOCKET_ROWS = {
     "help_request_changed": {"team"},

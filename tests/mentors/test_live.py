@@ -96,6 +96,8 @@ def test_a_mentor_whose_claim_ran_out_is_told(event, member_socket):
 
 def test_the_directory_hears_availability_with_the_whole_card(event, member_socket):
     participant_socket = member_socket(event, make_asking_team(event)[1][0])
+    participant_socket.emit("watch_mentor_directory")
+    bystander = member_socket(event, make_asking_team(event)[1][0])  # on another page: not watching
     mira = make_mentor(event, ["python"], availability="away", display_name="Mira Holm")
     profiles.set_availability(event, mira, "available")
     [card] = payloads(participant_socket, "mentor_changed")
@@ -104,6 +106,7 @@ def test_the_directory_hears_availability_with_the_whole_card(event, member_sock
                     "status_label": "Available"}
     claims.claim_request(ask(make_asking_team(event)[1][0], event), mira)
     assert [c["status"] for c in payloads(participant_socket, "mentor_changed")] == ["helping"]
+    assert payloads(bystander, "mentor_changed") == []
 
 
 def test_organizers_are_told_of_a_request_waiting_too_long(event, member_socket):

@@ -29,6 +29,7 @@ def sockets(app, event, live_socket):
         opened[visitor] = live_socket(event, flask_client=client)
     assert all(socket.connected for socket in opened.values())
     for socket in opened.values():
+        socket.emit("watch_mentor_directory")  # as the directory page does; only some may join
         socket.received()
     return people, opened
 
