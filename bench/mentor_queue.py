@@ -7,15 +7,18 @@ serves one hacking event with 40 mentors and 300 teams, every team waiting with 
 clients, spread over several gevent client processes. Like the real pages (static/js/mentors.js), a
 team page fetches its help panel after its `help_request_changed`, a mentor page its queue panel
 after a `mentor_notice` (bursts merged over 150 ms; `--no-fetch` turns that off), and a mentor page
-applies `help_queue_changed` in place (here: counts it). Each claim goes through the real path: HTTP POST with CSRF → `claim_request` →
-conditional UPDATE, commit → emitters. Two ways:
+applies `help_queue_changed` in place (here: counts it). Each claim goes through the real path:
+HTTP POST with CSRF → `claim_request` → conditional UPDATE, commit → emitters. Two ways:
 
 - one at a time: one mentor claims, the team hears it, the mentor resolves it; repeated;
 - all at once: the 40 mentors claim 40 different requests at the same moment, then resolve them.
 
 Prints p50/p95/p99/max of claim-to-team-page latency, and of the claim's HTTP round trip. Not a test.
 
-    .venv/bin/python bench/mentor_queue.py [--mentors 40] [--teams 300] [--sequential 40] [--bursts 5] [--no-fetch]
+    .venv/bin/python bench/mentor_queue.py [--mentors 40] [--teams 300] [--sequential 40] [--bursts 5]
+                                          [--no-fetch]
+
+BENCH_WORKDIR=<dir> keeps the server's database and log there (to look into a bad run).
 """
 import argparse
 import json
@@ -31,7 +34,6 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 CLIENT_PROCESSES = 4
 SECRET = "bench-mentors"
 SLUG = "bench-help"
@@ -330,13 +332,15 @@ def measure(server: Server, args) -> None:
     print(f"{len(mentors)} mentor pages + {len(people['teams'])} team pages: {connected}/{len(pages)} connected "
           f"over {CLIENT_PROCESSES} client processes; help_queue_changed received by mentor pages: {queue_pushes}; "
           f"panel fetches after pushes: {'off' if args.no_fetch else fetches}")
-    print(f"  {'claim → team page (help_request_changed)':<38} {'got':>9} {'p50':>8} {'p95':>8} {'p99':>8} {'max':>8}  (ms)")
+    print(f"  {'claim → team page (help_request_changed)':<38} {'got':>9} "
+          + " ".join(f"{p:>8}" for p in ("p50", "p95", "p99", "max")) + "  (ms)")
     for kind, sent in result["sent"].items():
         report(kind, [receipts[r] - at for r, at in sent.items() if r in receipts], len(sent))
     print(f"  {'claim HTTP round trip':<38}")
     for kind, took in result["http"].items():
-        report(kind, [t for t in took], len(took))
-    print(f"  mean of all: {statistics.mean(receipts[r] - at for s in result['sent'].values() for r, at in s.items() if r in receipts) * 1000:.1f} ms")
+        report(kind, took, len(took))
+    every = [receipts[r] - at for sent in result["sent"].values() for r, at in sent.items() if r in receipts]
+    print(f"  claim → team page, mean of all: {statistics.mean(every) * 1000:.1f} ms")
 
 
 if __name__ == "__main__":

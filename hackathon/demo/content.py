@@ -118,8 +118,8 @@ MENTOR_PROFILES = [
 # The hacking event's help queue: team, topic, details, tags, where, status, asked minutes ago,
 # mentor (index into MENTORS) for claimed and resolved ones, minutes of help, rating, feedback.
 HELP_REQUESTS = [
-    ("Kilowatt", "Optimizer never converges", "Our charging schedule LP runs forever on 40 vans.", "python, optimization",
-     "Table 14", "resolved", 110, 0, 18, 5, "Mira spotted the missing bound in two minutes."),
+    ("Kilowatt", "Optimizer never converges", "Our charging schedule LP runs forever on 40 vans.",
+     "python, optimization", "Table 14", "resolved", 110, 0, 18, 5, "Mira spotted the missing bound in two minutes."),
     ("Bus Stop", "Screen reader skips the trip list", "", "accessibility, react", "Table 6", "resolved", 95, 1, 12, 4,
      "Clear explanation of ARIA live regions."),
     ("Night Owls", "ESP32 resets when the relay switches", "Brown-out? We added a capacitor already.",

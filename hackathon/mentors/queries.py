@@ -122,7 +122,8 @@ def free_mentors(event: Event, now: datetime) -> list[matching.Candidate]:
     busy = db.select(HelpRequest.active_mentor_id).where(HelpRequest.active_mentor_id.is_not(None))
     profiles = db.session.scalars(db.select(MentorProfile).where(
         MentorProfile.event_id == event.id, MentorProfile.availability == AVAILABLE,
-        MentorProfile.user_id.in_(mentors), MentorProfile.user_id.not_in(busy)).options(selectinload(MentorProfile.tags)))
+        MentorProfile.user_id.in_(mentors), MentorProfile.user_id.not_in(busy))
+        .options(selectinload(MentorProfile.tags)))
     recent = dict(db.session.execute(db.select(HelpRequest.claimed_by_id, db.func.count()).where(
         HelpRequest.event_id == event.id, HelpRequest.claimed_at >= now - BUSY_WINDOW)
         .group_by(HelpRequest.claimed_by_id)).all())

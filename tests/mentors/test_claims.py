@@ -160,4 +160,5 @@ def test_a_claim_racing_a_cancel_ends_in_one_consistent_state(app, event):
 
     results = run_at_once(app, act, ["team", "mentor"])
     request = reload(db.session.get(HelpRequest, request_id))
-    assert request.status == "cancelled" and request.active_mentor_id is None and request.active_team_id is None, results
+    assert request.status == "cancelled", results
+    assert request.active_mentor_id is None and request.active_team_id is None
