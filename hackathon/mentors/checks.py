@@ -2,7 +2,7 @@
 from ..access import roles_in
 from ..extensions import db
 from ..models import Event, HelpRequest, Team, User
-from ..models.membership import MENTOR, ORGANIZER
+from ..models.membership import MENTOR
 from ..schedule import HACKING
 from ..teams.queries import team_of
 from .errors import HelpClosed, NoTeam, NotMentor, NotYourTeam
@@ -23,11 +23,6 @@ def check_mentor(user: User, event: Event) -> None:
     """Refuse unless `user` mentors `event`."""
     if MENTOR not in roles_in(user, event):
         raise NotMentor(event)
-
-
-def is_organizer(user: User, event: Event) -> bool:
-    """Organizers of the event and site admins run its queue."""
-    return bool(user.is_site_admin) or ORGANIZER in roles_in(user, event)
 
 
 def team_asking(user: User, event: Event) -> Team:

@@ -5,7 +5,8 @@ from ..models import HelpRequest, User
 from ..models.mentor import OPEN, RESOLVED
 from ..models.types import utcnow
 from . import dispatch, notify, queries, taking
-from .checks import check_mentor, is_organizer
+from ..access import can_manage
+from .checks import check_mentor
 from .errors import AlreadyHelping, NotActive, NotYourClaim
 
 
@@ -37,7 +38,7 @@ def release_request(request: HelpRequest, by: User) -> HelpRequest:
     if not request.is_claimed:
         raise NotActive(request, "released")
     helper = request.claimed_by
-    if by.id != request.claimed_by_id and not is_organizer(by, request.event):
+    if by.id != request.claimed_by_id and not can_manage(by, request.event):
         raise NotYourClaim(request)
     return_to_queue(request, helper, utcnow(), "released", told=by.id != helper.id)
     return request

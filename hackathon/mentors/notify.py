@@ -40,6 +40,12 @@ def queue_changed(event: Event, what: str, request: HelpRequest) -> None:
     emitters.help_queue_changed(event, what, queue_entry(request), counts.get(OPEN, 0), counts.get(CLAIMED, 0))
 
 
+def availability_changed(event: Event, mentor: User) -> None:
+    """The directory and toggles show the new availability; waiting teams' ETAs count mentors on duty."""
+    mentor_changed(event, mentor)
+    positions.schedule(event)
+
+
 def mentor_changed(event: Event, mentor: User) -> None:
     """Push the mentor's directory card (availability, helping, profile) to everyone who sees the directory."""
     emitters.mentor_changed(event, cards.card_of(event, mentor))

@@ -53,7 +53,7 @@ def set_availability(event: Event, mentor: User, availability: str) -> MentorPro
         profile.idle_since = utcnow()  # back from a break: idle from now, not from before it
     profile.availability, profile.updated_at = availability, utcnow()
     db.session.commit()
-    notify.mentor_changed(event, mentor)
+    notify.availability_changed(event, mentor)
     if availability == AVAILABLE:
         dispatch.assign_waiting(event)
     return profile
