@@ -120,3 +120,15 @@ def test_organizers_are_told_of_a_request_waiting_too_long(event, member_socket)
     upkeep.flag_stale_requests(utcnow())
     [flag] = payloads(socket, "help_request_flagged")
     assert (flag["request_id"], flag["topic"], flag["waited_minutes"]) == (request.id, "Nobody came", 7)
+
+
+def test_a_mentor_whose_claim_an_organizer_took_back_is_told(event, member_socket):
+    from tests.factories import make_member
+
+    mira = make_mentor(event)
+    request = claims.claim_request(ask(make_asking_team(event)[1][0], event), mira)
+    socket = member_socket(event, mira)
+    claims.release_request(request, make_member(event, "organizer"))
+    assert [p["what"] for p in payloads(socket, "mentor_notice")] == ["returned"]
+    claims.release_request(claims.claim_request(request, mira), mira)
+    assert payloads(socket, "mentor_notice") == []  # releasing it yourself needs no telling

@@ -127,3 +127,13 @@ def test_requests_are_closed_outside_hacking(app, client, auth):
     page = client.get(f"/e/{event.slug}/mentors/help").get_data(as_text=True)
     assert "while hacking is on" in page and "Ask a mentor" not in page
     assert client.post(f"/e/{event.slug}/mentors/help", data={"topic": "Early"}).status_code == 409
+
+
+def test_an_organizer_takes_a_claim_back_and_returns_to_their_view(event, client, auth):
+    request = claims.claim_request(ask(make_asking_team(event)[1][0], event), make_mentor(event))
+    auth.login(make_member(event, "organizer"))
+    assert "Return to the queue" in client.get(f"/e/{event.slug}/mentors/manage").get_data(as_text=True)
+    response = client.post(f"/e/{event.slug}/mentors/requests/{request.id}/release",
+                           data={"next": f"/e/{event.slug}/mentors/manage"})
+    assert response.status_code == 302 and response.headers["Location"].endswith("/mentors/manage")
+    assert reload(request).status == "open"
