@@ -14,8 +14,10 @@ def percentile(values: list[float], p: float) -> float | None:
 
 
 def median_or_none(values: list[float]) -> float | None:
+    """The median; None for no values."""
     return median(values) if values else None
 
 
 def mean_or_none(values: list[float]) -> float | None:
+    """The mean; None for no values."""
     return sum(values) / len(values) if values else None
