@@ -6,7 +6,7 @@ from flask_login import current_user
 from wtforms import SelectChoice
 
 from ..models import Event, HelpRequest, User
-from ..models.membership import MENTOR
+from ..models.membership import MENTOR, PARTICIPANT
 from ..models.mentor import RESOLVED
 from ..models.types import utcnow
 from ..teams.queries import team_of
@@ -41,7 +41,8 @@ def help_form(event: Event, request: HelpRequest | None = None) -> HelpRequestFo
     if request is None:
         form = HelpRequestForm()
     else:
-        form = HelpRequestForm(obj=request, tags=request.tag_names, mentor_id=request.asked_mentor_id)
+        form = HelpRequestForm(data=dict(topic=request.topic, description=request.description, tags=request.tag_names,
+                                         location=request.location, mentor_id=request.asked_mentor_id))
     form.mentor_id.choices = mentor_choices(event)
     return form
 
@@ -52,7 +53,7 @@ def help_context(event: Event, user: User, form: HelpRequestForm | None = None) 
     active = queries.active_request_of(team) if team else None
     history = [r for r in queries.team_requests(team) if not r.is_active] if team else []
     return dict(
-        team=team, active=active, standing=positions.standing_of(active) if active and active.is_open else None,
+        team=team, active=active, is_participant=PARTICIPANT in g.get("roles", frozenset()), standing=positions.standing_of(active) if active and active.is_open else None,
         history=history, is_hacking=is_hacking(event),
         can_ask=team is not None and active is None and is_hacking(event),
         form=form or help_form(event), feedback_form=FeedbackForm(),

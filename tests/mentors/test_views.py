@@ -137,3 +137,18 @@ def test_an_organizer_takes_a_claim_back_and_returns_to_their_view(event, client
                            data={"next": f"/e/{event.slug}/mentors/manage"})
     assert response.status_code == 302 and response.headers["Location"].endswith("/mentors/manage")
     assert reload(request).status == "open"
+
+
+def test_a_member_edits_the_request_from_a_form_filled_with_it(event, client, auth):
+    _, [ada, ben] = make_asking_team(event, size=2)
+    mira = make_mentor(event, display_name="Mira Holm")
+    request = ask(ada, event, "Flaky tests", tags=["python", "pytest"], location="Table 2", asked_mentor_id=mira.id)
+    auth.login(ben)
+    page = client.get(f"/e/{event.slug}/mentors/help/{request.id}/edit").get_data(as_text=True)
+    assert 'value="Flaky tests"' in page and 'value="pytest, python"' in page and 'value="Table 2"' in page
+    assert f'<option selected value="{mira.id}">' in page
+    response = client.post(f"/e/{event.slug}/mentors/help/{request.id}/edit", data={
+        "topic": "Flaky tests on CI", "tags": "python", "location": "Table 3", "mentor_id": ""})
+    assert response.status_code == 302
+    request = reload(request)
+    assert (request.topic, request.tag_names, request.asked_mentor_id) == ("Flaky tests on CI", ["python"], None)
