@@ -53,7 +53,8 @@ def help_context(event: Event, user: User, form: HelpRequestForm | None = None) 
     active = queries.active_request_of(team) if team else None
     history = [r for r in queries.team_requests(team) if not r.is_active] if team else []
     return dict(
-        team=team, active=active, is_participant=PARTICIPANT in g.get("roles", frozenset()), standing=positions.standing_of(active) if active and active.is_open else None,
+        team=team, active=active, is_participant=PARTICIPANT in g.get("roles", frozenset()),
+        standing=positions.standing_of(active) if active and active.is_open else None,
         history=history, is_hacking=is_hacking(event),
         can_ask=team is not None and active is None and is_hacking(event),
         form=form or help_form(event), feedback_form=FeedbackForm(),

@@ -17,7 +17,7 @@ from ..extensions import db, socketio
 from ..models import Event, HelpRequest
 from ..models.types import utcnow
 from ..realtime import emitters
-from . import eta, queries
+from . import eta, payloads, queries
 
 _pending: set[int] = set()
 _last_flush: dict[int, float] = {}
@@ -45,19 +45,19 @@ def standing_of(request: HelpRequest) -> Standing:
                                                         free, on_duty))
 
 
-def schedule(event: Event) -> None:
+def schedule(event_id: int) -> None:
     """Push the waiting teams' standings soon: at once in the background, or at the end of the
     interval if a push just went out (one push covers every change until it runs)."""
     interval = current_app.config.get("MENTOR_POSITIONS_COALESCE_SECONDS", 0.25)
     if interval <= 0 or not has_request_context():  # tests, the ticker and the CLI push inline
-        flush(event.id)
+        flush(event_id)
         return
     with _lock:
-        if event.id in _pending:
+        if event_id in _pending:
             return
-        _pending.add(event.id)
-        wait = max(_last_flush.get(event.id, 0.0) + interval - time.monotonic(), 0.0)
-    socketio.start_background_task(_flush_later, current_app._get_current_object(), event.id, wait)
+        _pending.add(event_id)
+        wait = max(_last_flush.get(event_id, 0.0) + interval - time.monotonic(), 0.0)
+    socketio.start_background_task(_flush_later, current_app._get_current_object(), event_id, wait)
 
 
 def flush(event_id: int) -> None:
@@ -71,10 +71,14 @@ def flush(event_id: int) -> None:
     now = utcnow()
     free, on_duty = queries.mentors_on_duty(event, now)
     service = queries.recent_service_minutes(event, now)
-    db.session.commit()  # end the read before the pushes: they may take a while, the connection can't
-    for position, (request_id, team_id) in enumerate(waiting, 1):
-        minutes = eta.expected_wait_minutes(position, service, free, on_duty)
-        emitters.help_position(event, team_id, request_id, position, minutes, eta.describe_wait(minutes))
+    pushes = []
+    for place, (request_id, team_id) in enumerate(waiting, 1):
+        minutes = eta.expected_wait_minutes(place, service, free, on_duty)
+        pushes.append((team_id, payloads.position(event, team_id, request_id, place, minutes,
+                                                  eta.describe_wait(minutes))))
+    db.session.commit()  # end the read before the pushes: no transaction is held while sockets are written
+    for team_id, payload in pushes:
+        emitters.help_position(team_id, payload)
 
 
 def _flush_later(app, event_id: int, wait: float) -> None:

@@ -42,7 +42,7 @@ def open_to_everyone(now: datetime) -> list[HelpRequest]:
     db.session.commit()
     opened = [db.session.get(HelpRequest, request_id, populate_existing=True) for request_id in sorted(ids)]
     for request in opened:
-        notify.queue_changed(request.event, "offered_to_all", request)
+        notify.queue_changed(request, "offered_to_all")
     return opened
 
 

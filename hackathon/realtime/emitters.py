@@ -107,48 +107,37 @@ def peoples_choice(event: Event, payload: dict) -> None:
     socketio.emit("peoples_choice", payload, to=event_room(event.id), namespace=NAMESPACE)
 
 
-# ---- mentoring: the help queue (hackathon/mentors/notify.py calls these after each commit) --------
+# ---- mentoring: the help queue (hackathon/mentors/notify.py builds the payloads, ends its
+# transaction, then calls these) ------------------------------------------------------------------
 
-def help_request_changed(request, what: str) -> None:
+def help_request_changed(team_id: int, payload: dict) -> None:
     """Tell a team's open pages what became of its help request (asked, claimed and by whom, resolved…)."""
-    payload = {"event": request.event.slug, "team_id": request.team_id, "request_id": request.id,
-               "status": request.status, "what": what,
-               "mentor": request.claimed_by.display_name if request.is_claimed and request.claimed_by else None}
-    socketio.emit("help_request_changed", payload, to=team_room(request.team_id), namespace=NAMESPACE)
+    socketio.emit("help_request_changed", payload, to=team_room(team_id), namespace=NAMESPACE)
 
 
-def help_position(event: Event, team_id: int, request_id: int, position: int, eta_minutes: float | None,
-                  eta: str) -> None:
+def help_position(team_id: int, payload: dict) -> None:
     """Tell a waiting team where its request stands in the queue and roughly how long until a mentor comes."""
-    payload = {"event": event.slug, "team_id": team_id, "request_id": request_id, "position": position,
-               "eta_minutes": None if eta_minutes is None else round(eta_minutes, 1), "eta": eta}
     socketio.emit("help_position", payload, to=team_room(team_id), namespace=NAMESPACE)
 
 
-def help_queue_changed(event: Event, what: str, entry: dict, waiting: int, helping: int) -> None:
-    """Tell mentors' queue pages (which apply `request` in place) and the organizers' view that the queue changed."""
-    payload = {"event": event.slug, "request_id": entry["id"], "what": what, "request": entry, "open": waiting,
-               "claimed": helping}
-    rooms = [role_room(event.id, "mentor"), role_room(event.id, "organizer")]
+def help_queue_changed(event_id: int, payload: dict) -> None:
+    """Tell mentors' queue pages (which apply the request in place) and the organizers' view that the queue changed."""
+    rooms = [role_room(event_id, "mentor"), role_room(event_id, "organizer")]
     socketio.emit("help_queue_changed", payload, to=rooms, namespace=NAMESPACE)
 
 
-def mentor_notice(request, mentor_id: int, what: str) -> None:
+def mentor_notice(event_id: int, mentor_id: int, payload: dict) -> None:
     """Tell one mentor about a request that concerns them: assigned to them, asked for them, taken back
-    from them (claimed too long), or cancelled by the team they were helping."""
-    payload = {"event": request.event.slug, "request_id": request.id, "what": what, "team": request.team.name,
-               "topic": request.topic}
-    socketio.emit("mentor_notice", payload, to=mentor_room(request.event_id, mentor_id), namespace=NAMESPACE)
+    from them, or cancelled by the team they were helping."""
+    socketio.emit("mentor_notice", payload, to=mentor_room(event_id, mentor_id), namespace=NAMESPACE)
 
 
-def help_request_flagged(request, waited_minutes: int) -> None:
+def help_request_flagged(event_id: int, payload: dict) -> None:
     """Tell organizers a request has waited unclaimed longer than the event allows."""
-    payload = {"event": request.event.slug, "request_id": request.id, "team": request.team.name,
-               "topic": request.topic, "waited_minutes": waited_minutes}
-    socketio.emit("help_request_flagged", payload, to=role_room(request.event_id, "organizer"), namespace=NAMESPACE)
+    socketio.emit("help_request_flagged", payload, to=role_room(event_id, "organizer"), namespace=NAMESPACE)
 
 
-def mentor_changed(event: Event, card: dict) -> None:
+def mentor_changed(event_id: int, card: dict) -> None:
     """Update a mentor's card on the open directory pages, and mentors' availability toggles."""
-    rooms = [directory_room(event.id), role_room(event.id, "mentor")]
+    rooms = [directory_room(event_id), role_room(event_id, "mentor")]
     socketio.emit("mentor_changed", card, to=rooms, namespace=NAMESPACE)
