@@ -79,12 +79,13 @@ def register_blueprints(app: Flask) -> None:
     from .judging.views import bp as judging_bp
     from .live import bp as live_bp
     from .manage import bp as manage_bp
+    from .mentors import bp as mentors_bp
     from .submissions import bp as submissions_bp
     from .teams import bp as teams_bp
     from .voting import bp as voting_bp
 
     for blueprint in (auth_bp, events_bp, invites_bp, teams_bp, challenges_bp, submissions_bp, judging_bp, manage_bp,
-                      live_bp, voting_bp, admin_bp, api_bp, health_bp):
+                      live_bp, voting_bp, mentors_bp, admin_bp, api_bp, health_bp):
         app.register_blueprint(blueprint)
     csrf.exempt(api_bp)
 

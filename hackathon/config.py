@@ -61,6 +61,8 @@ class Config:
     LIVE_TICKER = True
     # At most one leaderboard_update per event per this many seconds (bursts are merged, never dropped).
     LEADERBOARD_COALESCE_SECONDS = 0.1
+    # Waiting teams' places in the help queue are pushed at most this often per event (bursts merged).
+    MENTOR_POSITIONS_COALESCE_SECONDS = 0.25
     LIVE_TICK_SECONDS = 1.0
     LIVE_RESYNC_SECONDS = 30.0
     RATELIMIT_HEADERS_ENABLED = True
@@ -90,5 +92,6 @@ class TestConfig(Config):
     # Tests call the ticker's work directly; the few that need the loop turn it on.
     LIVE_TICKER = False
     LEADERBOARD_COALESCE_SECONDS = 0  # publish inline, so tests see updates deterministically
+    MENTOR_POSITIONS_COALESCE_SECONDS = 0
     # Tests log in thousands of times; a cheap hash keeps the suite quick. Never in production.
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"

@@ -48,6 +48,7 @@ def world(app):
         announcement_id=factories.make_announcement(event).id,
         other_announcement_id=factories.make_announcement(other).id,
         **_voting_names(event, judging_event),
+        **_mentor_names(event, other, people["mentor"], team),
     )
     return SimpleNamespace(people=people, names=names)
 
@@ -74,6 +75,21 @@ def _voting_names(event, judging_event) -> dict:
     services.open_voting(judging_event)
     return dict(voting_code=codes.generate_codes(event, 1)[0].code,
                 judging_voting_code=codes.generate_codes(judging_event, 1)[0].code)
+
+
+def _mentor_names(event, other, mentor, team) -> dict:
+    """A help request of the world's team that its mentor is helping, and a waiting one of another event."""
+    from hackathon.models import HelpRequest
+    from hackathon.models.types import utcnow
+
+    other_team = factories.make_team(other, [factories.make_participant(other)])
+    mine = HelpRequest(event_id=event.id, team_id=team.id, active_team_id=team.id, topic="Stuck", status="claimed",
+                       claimed_by_id=mentor.id, active_mentor_id=mentor.id, claimed_at=utcnow(),
+                       first_claimed_at=utcnow())
+    theirs = HelpRequest(event_id=other.id, team_id=other_team.id, active_team_id=other_team.id, topic="Lost")
+    factories.db.session.add_all([mine, theirs])
+    factories.db.session.commit()
+    return dict(help_request_id=mine.id, other_help_request_id=theirs.id)
 
 
 def _outcome(response) -> str:

@@ -11,7 +11,7 @@ from ..models.membership import JUDGE, MENTOR, ORGANIZER, PARTICIPANT
 from ..models.types import utcnow
 from ..voting.codes import generate_codes
 from ..voting.services import open_voting
-from . import projects
+from . import mentoring, projects
 from .content import CHALLENGES, DESCRIPTION, JUDGES, MENTORS, PARTICIPANTS
 
 DEMO_PASSWORD = "hackathon-demo"
@@ -44,6 +44,8 @@ def build_demo() -> list[tuple[str, str]]:
         if index < 6:
             _enrol(past, user, PARTICIPANT)
     _fill_live(live, organizer, participants)
+    mentoring.add_mentoring(live, mentors)
+    db.session.commit()
     _fill_judging(judging, participants, judges)
     return [("site admin", admin.email), ("organizer", organizer.email), ("mentor", mentors[0].email),
             ("judge", judges[0].email), ("participant", participants[0].email)]

@@ -100,3 +100,45 @@ PROJECTS = {
 
 # Leniency of each demo judge (added to every mark), so the judge-effects ranking has work to do.
 JUDGE_LENIENCY = [2, -2, 0, 1]
+
+# Mentor profiles in the hacking event, in MENTORS' order: bio, where to find them, availability.
+MENTOR_PROFILES = [
+    ("Data scientist at Nordlicht; happy to pair on Python, pandas and model debugging.", "Mentor corner, table M1",
+     "available"),
+    ("Frontend lead at CityMove. Bring your React and accessibility questions.", "Mentor corner, table M2",
+     "available"),
+    ("Builds sensors for a living: soldering iron and oscilloscope at the ready.", "Hardware bench, hall B",
+     "available"),
+    ("SRE at Cloudy GmbH: containers, deployments, anything that won't start.", "https://meet.example.org/paul-dubois",
+     "busy"),
+    ("Ran two startups; will help you tell your story in three minutes.", "Stage side room", "away"),
+    ("Open data and maps. PostGIS, QGIS, tiles, projections.", "Mentor corner, table M3", "available"),
+]
+
+# The hacking event's help queue: team, topic, details, tags, where, status, asked minutes ago,
+# mentor (index into MENTORS) for claimed and resolved ones, minutes of help, rating, feedback.
+HELP_REQUESTS = [
+    ("Kilowatt", "Optimizer never converges", "Our charging schedule LP runs forever on 40 vans.",
+     "python, optimization", "Table 14", "resolved", 110, 0, 18, 5, "Mira spotted the missing bound in two minutes."),
+    ("Bus Stop", "Screen reader skips the trip list", "", "accessibility, react", "Table 6", "resolved", 95, 1, 12, 4,
+     "Clear explanation of ARIA live regions."),
+    ("Night Owls", "ESP32 resets when the relay switches", "Brown-out? We added a capacitor already.",
+     "hardware, embedded", "Table 2", "resolved", 80, 2, 25, 5, ""),
+    ("Open Air", "Which projection for street-level maps?", "", "gis, maps", "Table 9", "resolved", 70, 5, 9, 4,
+     "Quick and to the point."),
+    ("Tram Tracks", "Docker compose can't see Postgres", "", "devops, docker", "Table 11", "resolved", 60, 3, 14,
+     3, ""),
+    ("Sunny Side", "Pitch is too long", "We have 9 slides for 3 minutes.", "pitching", "Table 12", "resolved", 50, 4,
+     15, None, ""),
+    ("Kilowatt", "Wrong time zone in the charts", "", "python", "Table 14", "cancelled", 40, None, 0, None, ""),
+    ("Bus Stop", "Map tiles don't render on Android 14", "Blank grey tiles since we added the **offline cache**.",
+     "android, maps", "Table 6", "claimed", 22, 1, 0, None, ""),
+    ("Open Air", "Nearest sensor for every street segment", "Our `ST_Distance` join takes minutes. Index?",
+     "gis, postgresql", "Table 9", "open", 19, None, 0, None, ""),
+    ("Night Owls", "MQTT messages arrive twice", "QoS 1 on both sides; duplicates on every reconnect.",
+     "python, mqtt", "Table 2", "open", 9, None, 0, None, ""),
+    ("Tram Tracks", "pandas groupby is too slow", "2M ticket rows, grouping by stop and 5-minute bucket.",
+     "python, pandas", "Table 11", "open", 4, None, 0, None, ""),
+    ("Sunny Side", "Unity WebGL build crashes on load", "", "unity, game dev", "https://meet.example.org/sunny-side",
+     "open", 2, None, 0, None, ""),
+]

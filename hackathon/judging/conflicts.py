@@ -1,12 +1,15 @@
-"""Conflicts of interest: declared by judges, marked by organizers, or found from shared organizations."""
+"""Conflicts of interest: declared by judges, marked by organizers, or found from shared organizations
+and from mentoring (a judge who, as a mentor, resolved a team's help request)."""
 from ..errors import DomainError
 from ..extensions import db
-from ..models import Conflict, Event, Membership, User
+from ..models import Conflict, Event, HelpRequest, Membership, User
 from ..models.membership import JUDGE
+from ..models.mentor import RESOLVED
 
 DECLARED = "declared"
 ORGANIZER = "organizer"
 SHARED_ORGANIZATION = "organization"
+MENTORED = "helped the team as a mentor"
 
 
 def conflict_pairs(event: Event, teams) -> dict[tuple[int, int], str]:
@@ -20,12 +23,21 @@ def conflict_pairs(event: Event, teams) -> dict[tuple[int, int], str]:
         for team in teams:
             if any(m.user.organization.strip().casefold() == organization for m in team.members):
                 pairs.setdefault((judge.id, team.id), f"shares the organization “{judge.organization}”")
+    for pair in mentored_pairs(event):
+        pairs.setdefault(pair, MENTORED)
     return pairs
 
 
 def conflict_reason(event: Event, judge: User, team) -> str | None:
     """Why `judge` must not judge `team` (for assigning and for every score), or None."""
     return conflict_pairs(event, [team]).get((judge.id, team.id))
+
+
+def mentored_pairs(event: Event) -> set[tuple[int, int]]:
+    """(judge_id, team_id) where the judge, as a mentor of the event, resolved one of the team's help requests."""
+    judges = db.select(Membership.user_id).where(Membership.event_id == event.id, Membership.role == JUDGE)
+    return {tuple(row) for row in db.session.execute(db.select(HelpRequest.resolved_by_id, HelpRequest.team_id).where(
+        HelpRequest.event_id == event.id, HelpRequest.status == RESOLVED, HelpRequest.resolved_by_id.in_(judges)))}
 
 
 def event_judges(event: Event) -> list[User]:

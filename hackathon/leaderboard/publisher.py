@@ -46,6 +46,9 @@ def schedule(event: Event) -> None:
 
 def publish(event: Event, whole: bool = False) -> None:
     """Publish the board as it is now; `whole` sends every view entire (freeze, reveal, display)."""
+    # Callers come here after their commit; end the transaction their reads began since, so this
+    # never waits for another publication while holding SQLite's write lock that one needs.
+    db.session.commit()
     kept = memory()
     with kept.publishing:
         with kept.lock:

@@ -15,6 +15,7 @@ from flask import Flask
 
 from .. import leaderboard
 from ..extensions import db, socketio
+from ..mentors import upkeep as mentoring
 from ..models.types import utcnow
 from ..realtime import NAMESPACE, emitters
 from . import services
@@ -67,6 +68,7 @@ def tick(since: datetime, now: datetime, resync: bool = False) -> None:
         done = {event.id for event in crossed}
         for event in services.events_to_resync(watched_event_ids() - done):
             emitters.clock_resynced(event)
+    mentoring.tick(now)
 
 
 def watched_event_ids() -> set[int]:

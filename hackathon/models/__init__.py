@@ -4,6 +4,7 @@ from .challenge import Challenge, ChallengeAttachment
 from .event import ClockChange, Event
 from .leaderboard import LeaderboardState
 from .membership import Invite, Membership
+from .mentor import HelpRequest, HelpRequestTag, MentoringSettings, MentorProfile, MentorTag
 from .score import Assignment, Conflict, Criterion, JudgeChallenge, JudgeExclusion, Score, ScoreChange
 from .submission import Extension, Submission, SubmissionFile, SubmissionTechnology, SubmissionVersion
 from .team import JoinRequest, Team, TeamMember, TeamSeeker, TeamSkill
@@ -16,4 +17,6 @@ __all__ = [
     "JoinRequest", "Team", "TeamMember", "TeamSeeker", "TeamSkill",
     "Extension", "Submission", "SubmissionFile", "SubmissionTechnology", "SubmissionVersion",
     "Vote", "VotingCode", "VotingState",
-    "Challenge", "ChallengeAttachment", "ClockChange", "Event", "Invite", "Membership", "LoginSession", "User", "UserLink", "UserSkill"]
+    "HelpRequest", "HelpRequestTag", "MentoringSettings", "MentorProfile", "MentorTag",
+    "Challenge", "ChallengeAttachment", "ClockChange", "Event", "Invite", "Membership", "LoginSession", "User",
+    "UserLink", "UserSkill"]

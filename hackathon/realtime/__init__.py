@@ -25,3 +25,13 @@ def team_room(team_id: int) -> str:
 def board_room(event_id: int, view: int | None) -> str:
     """The room of the sockets showing one view of an event's public board (overall or a challenge)."""
     return f"board:{event_id}" if view is None else f"board:{event_id}:{view}"
+
+
+def mentor_room(event_id: int, user_id: int) -> str:
+    """The room of one mentor's own pages in an event (a request assigned to them, a claim taken back)."""
+    return f"event:{event_id}:mentor:{user_id}"
+
+
+def directory_room(event_id: int) -> str:
+    """The room of the pages showing an event's mentor directory (they ask to join it: `watch_mentor_directory`)."""
+    return f"event:{event_id}:mentor_directory"

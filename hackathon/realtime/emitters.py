@@ -1,7 +1,7 @@
 """One function per live event. Services call these after their commit, never before."""
 from ..extensions import socketio
 from ..models import Announcement, Event
-from . import NAMESPACE, board_room, event_room, role_room, team_room
+from . import NAMESPACE, board_room, directory_room, event_room, mentor_room, role_room, team_room
 from .payloads import announcement_payload, clock_payload, retraction_payload
 from .wire import PreEncoded
 
@@ -104,3 +104,39 @@ def votes_counted(event: Event, payload: dict) -> None:
 def peoples_choice(event: Event, payload: dict) -> None:
     """Push the people's choice results once they are public (results null when hidden again)."""
     socketio.emit("peoples_choice", payload, to=event_room(event.id), namespace=NAMESPACE)
+
+
+# ---- mentoring: the help queue (hackathon/mentors/notify.py builds the payloads, ends its
+# transaction, then calls these) ------------------------------------------------------------------
+
+def help_request_changed(team_id: int, payload: dict) -> None:
+    """Tell a team's open pages what became of its help request (asked, claimed and by whom, resolved…)."""
+    socketio.emit("help_request_changed", payload, to=team_room(team_id), namespace=NAMESPACE)
+
+
+def help_position(team_id: int, payload: dict) -> None:
+    """Tell a waiting team where its request stands in the queue and roughly how long until a mentor comes."""
+    socketio.emit("help_position", payload, to=team_room(team_id), namespace=NAMESPACE)
+
+
+def help_queue_changed(event_id: int, payload: dict) -> None:
+    """Tell mentors' queue pages (which apply the request in place) and the organizers' view that the queue changed."""
+    rooms = [role_room(event_id, "mentor"), role_room(event_id, "organizer")]
+    socketio.emit("help_queue_changed", payload, to=rooms, namespace=NAMESPACE)
+
+
+def mentor_notice(event_id: int, mentor_id: int, payload: dict) -> None:
+    """Tell one mentor about a request that concerns them: assigned to them, asked for them, taken back
+    from them, or cancelled by the team they were helping."""
+    socketio.emit("mentor_notice", payload, to=mentor_room(event_id, mentor_id), namespace=NAMESPACE)
+
+
+def help_request_flagged(event_id: int, payload: dict) -> None:
+    """Tell organizers a request has waited unclaimed longer than the event allows."""
+    socketio.emit("help_request_flagged", payload, to=role_room(event_id, "organizer"), namespace=NAMESPACE)
+
+
+def mentor_changed(event_id: int, card: dict) -> None:
+    """Update a mentor's card on the open directory pages, and mentors' availability toggles."""
+    rooms = [directory_room(event_id), role_room(event_id, "mentor")]
+    socketio.emit("mentor_changed", card, to=rooms, namespace=NAMESPACE)

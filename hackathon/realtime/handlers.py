@@ -10,6 +10,7 @@ from ..access import can_manage
 from ..database import reads_only
 from ..extensions import db
 from ..live import ticker
+from ..mentors.rooms import directory_rooms
 from ..models import Event
 from ..models.event import SLUG_PATTERN
 from . import board_room, rooms
@@ -32,7 +33,7 @@ class LiveNamespace(Namespace):
             event = _event_from_auth(auth)
             view = _board_view(auth, event)
             session["live_event_id"], session["live_board_view"] = event.id, view
-            rooms.enter_rooms(current_user, event, _public_rooms(event, view))
+            rooms.enter_rooms(current_user, event, _chosen_rooms(event))
             _send_snapshot(event, view)
         ticker.start_once(current_app._get_current_object())
 
@@ -41,7 +42,15 @@ class LiveNamespace(Namespace):
         with reads_only():
             event = db.session.get(Event, session.get("live_event_id", 0))
             if event is not None:
-                rooms.enter_rooms(current_user, event, _public_rooms(event, session.get("live_board_view")))
+                rooms.enter_rooms(current_user, event, _chosen_rooms(event))
+
+    def on_watch_mentor_directory(self, data=None):
+        """The mentor directory page asks for its live cards (on every connect); only those who may see it join."""
+        with reads_only():
+            event = db.session.get(Event, session.get("live_event_id", 0))
+            if event is not None:
+                session["live_watches_directory"] = True
+                rooms.enter_rooms(current_user, event, _chosen_rooms(event))
 
     def on_resync(self, data=None):
         """A client that saw a gap in `seq` (or woke up) asks for the whole board and the clock again."""
@@ -59,8 +68,13 @@ def _send_snapshot(event: Event, view) -> None:
         emit("leaderboard", PreEncoded(body))
 
 
-def _public_rooms(event: Event, view) -> set[str]:
-    return set() if view == NO_BOARD else {board_room(event.id, view)}
+def _chosen_rooms(event: Event) -> set[str]:
+    """Rooms this socket's page chose, among those it may hear: its board view, the mentor directory."""
+    view = session.get("live_board_view")
+    chosen = set() if view == NO_BOARD else {board_room(event.id, view)}
+    if session.get("live_watches_directory"):
+        chosen |= set(directory_rooms(current_user, event))
+    return chosen
 
 
 def _board_view(auth, event: Event):

@@ -13,8 +13,10 @@ from flask_socketio import join_room, leave_room, rooms
 from ..access import roles_in
 from ..extensions import db, socketio
 from ..models import Membership, TeamMember
+from ..mentors.rooms import mentoring_rooms
+from ..models.membership import MENTOR
 from ..teams.queries import team_id_of
-from . import NAMESPACE, event_room, role_room, team_room, user_room
+from . import NAMESPACE, event_room, mentor_room, role_room, team_room, user_room
 
 NUDGE = "rooms_changed"
 
@@ -28,7 +30,7 @@ def rooms_for(user, event) -> set[str]:
     team_id = team_id_of(user, event)
     if team_id is not None:
         allowed.add(team_room(team_id))
-    return allowed
+    return allowed | set(mentoring_rooms(user, event))
 
 
 def enter_rooms(user, event, public: set[str] = frozenset()) -> None:
@@ -44,7 +46,8 @@ def enter_rooms(user, event, public: set[str] = frozenset()) -> None:
 def role_ended(event_id: int, user_id: int, role: str) -> None:
     """A membership was removed: its role room closes; the role's other holders (and the person,
     for their other roles) rejoin."""
-    _close([role_room(event_id, role)], _holders_of_role(event_id, role) | {user_id})
+    closing = [role_room(event_id, role)] + ([mentor_room(event_id, user_id)] if role == MENTOR else [])
+    _close(closing, _holders_of_role(event_id, role) | {user_id})
 
 
 def team_left(team_id: int) -> None:

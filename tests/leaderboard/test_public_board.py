@@ -184,3 +184,27 @@ def test_a_challenge_set_back_to_draft_leaks_through_no_filter_and_no_row(contes
     assert response.status_code == 404 and "Stealth Sponsor" not in response.get_data(as_text=True)
     page = client.get(f"/e/{event.slug}/leaderboard?challenge={public.id}").get_data(as_text=True)
     assert "Owls" in page and "Stealth Sponsor" not in page
+
+
+def test_a_socket_hears_only_the_board_view_its_page_shows(contest, live_socket, client):
+    from tests.factories import make_challenge
+
+    event, _, _, entries = contest
+    challenge = make_challenge(event, title="Open Data")
+    entries[1].challenges = [challenge]
+    db.session.commit()
+    score(contest, 0, 5)  # the challenge's view gets its own publication from now on
+    overall, one = live_socket(event), live_socket(auth={"event": event.slug, "board": challenge.id})
+    none = live_socket(auth={"event": event.slug, "board": "none"})
+    [snapshot] = [m["args"][0] for m in one.received("leaderboard")]
+    assert snapshot["view"] == challenge.id and snapshot["rows"] == []
+    assert none.received("leaderboard") == [] and overall.received("leaderboard")
+    score(contest, 1, 9)
+    [update] = [m["args"][0] for m in one.received("leaderboard_update")]
+    assert update["view"] == challenge.id and [row["team"] for row in update["rows"]] == ["Bees"]
+    assert update["rows"][0]["rank"] == 1  # ranked within the challenge
+    [overall_update] = [m["args"][0] for m in overall.received("leaderboard_update")]
+    assert overall_update["view"] is None and overall_update["seq"] == update["seq"]
+    assert none.received("leaderboard_update") == []
+    api = client.get(f"/api/v1/events/{event.slug}/leaderboard?challenge={challenge.id}").get_json()
+    assert ReplayedBoard(snapshot).apply([{"name": "leaderboard_update", "args": [update]}]).ordered() == api["rows"]

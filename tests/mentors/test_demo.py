@@ -1,0 +1,24 @@
+"""The hacking demo event has a living help queue: mentors with tags, requests waiting, one being
+helped, others resolved and rated."""
+from hackathon.demo import DEMO_PASSWORD, DEMO_SLUG
+from hackathon.extensions import db
+from hackathon.mentors import queries
+from hackathon.models import Event, HelpRequest, MentorProfile
+from hackathon.models.user import find_user_by_email
+
+
+def test_the_demo_mentor_finds_a_living_queue(app, client, auth):
+    assert app.test_cli_runner().invoke(args=["hackathon", "seed-demo"]).exit_code == 0
+    event = db.session.scalar(db.select(Event).where(Event.slug == DEMO_SLUG))
+    statuses = [r.status for r in queries.all_requests(event)]
+    assert {"open", "claimed", "resolved", "cancelled"} <= set(statuses)
+    assert db.session.scalar(db.select(db.func.count()).select_from(MentorProfile)) == 6
+    auth.login(find_user_by_email("mira.mentor@example.org"), DEMO_PASSWORD)
+    queue = client.get(f"/e/{DEMO_SLUG}/mentors/queue").get_data(as_text=True)
+    assert "pandas groupby is too slow" in queue and "matches you" in queue and "Claim" in queue
+    auth.logout()
+    auth.login(find_user_by_email("organizer@example.org"), DEMO_PASSWORD)
+    manage = client.get(f"/e/{DEMO_SLUG}/mentors/manage").get_data(as_text=True)
+    assert "waiting too long" in manage and "Mira spotted the missing bound" in manage
+    assert db.session.scalar(db.select(db.func.count()).select_from(HelpRequest).where(
+        HelpRequest.rating.is_not(None))) >= 4
