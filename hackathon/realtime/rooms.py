@@ -34,10 +34,13 @@ def rooms_for(user, event) -> set[str]:
 def enter_rooms(user, event) -> None:
     """Put the current socket in exactly the rooms it may hear now (leaving any it may no longer)."""
     allowed, current = rooms_for(user, event), set(rooms()) - {request.sid}
-    for room in current - allowed:
-        leave_room(room)
-    for room in allowed - current:
-        join_room(room)
+    try:
+        for room in current - allowed:
+            leave_room(room)
+        for room in allowed - current:
+            join_room(room)
+    except ValueError:  # python-socketio's "not connected": the page left while this was decided
+        return
 
 
 def role_ended(event_id: int, user_id: int, role: str) -> None:
