@@ -37,10 +37,13 @@ def enter_rooms(user, event, public: set[str] = frozenset()) -> None:
     """Put the current socket in exactly the rooms it may hear now (leaving any it may no longer),
     plus the `public` rooms it chose (the board view its page shows)."""
     allowed, current = rooms_for(user, event) | set(public), set(rooms()) - {request.sid}
-    for room in current - allowed:
-        leave_room(room)
-    for room in allowed - current:
-        join_room(room)
+    try:
+        for room in current - allowed:
+            leave_room(room)
+        for room in allowed - current:
+            join_room(room)
+    except ValueError:  # python-socketio's "not connected": the page left while this was decided
+        return
 
 
 def role_ended(event_id: int, user_id: int, role: str) -> None:

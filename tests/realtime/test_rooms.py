@@ -100,3 +100,25 @@ def test_a_new_role_is_heard_after_the_nudge(app, client, auth, live_socket):
     rejoin_if_asked(socket)
     organizer_pushes(event)
     assert heard(socket, "judge_progress") == ["judge_progress"]
+
+
+
+def test_a_socket_that_leaves_while_its_rooms_are_decided_is_dropped_quietly(app, client, auth, live_socket,
+                                                                             monkeypatch):
+    """A page that navigates away right after a nudge: its `rejoin` must not end in a traceback."""
+    from hackathon.extensions import socketio
+    from hackathon.realtime import NAMESPACE, rooms
+
+    event = make_event("hacking")
+    auth.login_as("participant", event)
+    socket = live_socket(event)
+    sid = socketio.server.manager.sid_from_eio_sid(socket.client.eio_sid, NAMESPACE)
+    decide = rooms.rooms_for
+
+    def page_leaves_meanwhile(user, watched):
+        allowed = decide(user, watched)
+        socketio.server.manager.basic_disconnect(sid, NAMESPACE)
+        return allowed | {"event:999999"}
+
+    monkeypatch.setattr(rooms, "rooms_for", page_leaves_meanwhile)
+    socket.emit("rejoin")  # raised "sid is not connected to requested namespace" before
