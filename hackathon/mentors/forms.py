@@ -1,9 +1,8 @@
 """Forms of the mentors area: shape only (lengths, required fields, choices); the rules are in the services."""
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, IntegerField, RadioField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from ..forms import TagField
+from ..forms import SiteForm, TagField
 from ..models.mentor import AUTO_ASSIGN, AVAILABILITIES, SUGGEST
 from .profiles import ProfileDetails
 from .services import HelpDetails
@@ -15,7 +14,7 @@ def optional_id(value):
     return None if value in ("", None) else int(value)
 
 
-class HelpRequestForm(FlaskForm):
+class HelpRequestForm(SiteForm):
     """Choices of `mentor_id` are filled by the view: the event's mentors."""
 
     topic = StringField("What do you need help with?", validators=[
@@ -35,7 +34,7 @@ class HelpRequestForm(FlaskForm):
                            location=self.location.data or "", asked_mentor_id=self.mentor_id.data)
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(SiteForm):
     tags = TagField("Expertise", description="Separate with commas, the way participants list skills: "
                                              "python, react, hardware, pitching")
     bio = TextAreaField("Short bio", validators=[Optional(), Length(max=500)])
@@ -46,20 +45,20 @@ class ProfileForm(FlaskForm):
         return ProfileDetails(tags=self.tags.data or [], bio=self.bio.data or "", location=self.location.data or "")
 
 
-class AvailabilityForm(FlaskForm):
+class AvailabilityForm(SiteForm):
     availability = RadioField("Availability", choices=[SelectChoice(a, a.capitalize()) for a in AVAILABILITIES],
                               validators=[InputRequired(message="Choose available, busy or away.")])
     next = HiddenField()
 
 
-class FeedbackForm(FlaskForm):
+class FeedbackForm(SiteForm):
     rating = RadioField("How helpful was it?", coerce=int, choices=[SelectChoice(n, str(n)) for n in range(1, 6)],
                         validators=[InputRequired(message="Pick 1 (not at all) to 5 (very).")])
     comment = TextAreaField("Comment", validators=[Optional(), Length(max=500)],
                             description="Optional. Only the organizers read it.")
 
 
-class SettingsForm(FlaskForm):
+class SettingsForm(SiteForm):
     mode = RadioField("How requests reach mentors", choices=[
         SelectChoice(SUGGEST, "Suggest: mentors pick requests from the queue"),
         SelectChoice(AUTO_ASSIGN, "Auto-assign: each request goes to the best available mentor at once")],
