@@ -132,3 +132,14 @@ def test_a_mentor_whose_claim_an_organizer_took_back_is_told(event, member_socke
     assert [p["what"] for p in payloads(socket, "mentor_notice")] == ["returned"]
     claims.release_request(claims.claim_request(request, mira), mira)
     assert payloads(socket, "mentor_notice") == []  # releasing it yourself needs no telling
+
+
+def test_the_queue_push_carries_the_request_with_its_markdown_sanitized(event, member_socket):
+    socket = member_socket(event, make_mentor(event))
+    request = ask(make_asking_team(event)[1][0], event, "XSS?", description="**bold** <script>alert(1)</script>",
+                  tags=["python"], location="Table 1")
+    [change] = payloads(socket, "help_queue_changed")
+    entry = change["request"]
+    assert (entry["id"], entry["status"], entry["topic"], entry["tags"]) == (request.id, "open", "XSS?", ["python"])
+    assert "<strong>bold</strong>" in entry["description_html"] and "<script" not in entry["description_html"]
+    assert entry["queued_at_ms"] > 0 and entry["mentor"] is None
