@@ -5,6 +5,9 @@ import signal
 import subprocess
 import sys
 import threading
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,7 +41,22 @@ class ServerProcess:
     def wait_ready(self, timeout: float = 20) -> str:
         if not self._ready.wait(timeout) or self.url is None or self.process.poll() is not None:
             raise RuntimeError("server did not start:\n" + "".join(self.log))
+        self._wait_answering(timeout)
         return self.url
+
+    def _wait_answering(self, timeout: float) -> None:
+        # "Booting worker" is logged before the worker has imported the app, which takes seconds on
+        # a busy machine: a client connecting at once can time out. Wait until it answers.
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"{self.url}/healthz", timeout=2).close()
+                return
+            except urllib.error.HTTPError:
+                return  # it answered (503: a service is down), which is all this waits for
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("server never answered:\n" + "".join(self.log))
 
     def stop(self):
         self.process.send_signal(signal.SIGINT)  # quick shutdown; SIGTERM waits for clients
