@@ -50,6 +50,9 @@ chromium:
 	  || { echo "Could not install chromium: run 'sudo apt-get install chromium'"; exit 1; }; }
 
 bench: $(VENV)/.stamp-dev
+	@command -v wrk >/dev/null || { echo "Installing wrk (Debian package) for bench/venue_board.py…"; \
+	  (apt-get update -qq && apt-get install -y -qq --no-install-recommends wrk) >/dev/null \
+	  || { echo "Could not install wrk: run 'sudo apt-get install wrk'"; exit 1; }; }
 	@for script in $(filter-out bench/live_server.py,$(wildcard bench/*.py)); do echo "== $$script"; $(BIN)/python $$script; done
 
 clean:
