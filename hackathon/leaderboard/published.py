@@ -98,15 +98,6 @@ def current(event: Event) -> Published:
         return peek(event.id)
 
 
-def drop(event_id: int) -> None:
-    """Forget an event's board (its name, slug or visibility changed, or it is gone)."""
-    kept = memory()
-    with kept.lock:
-        held = kept.published.pop(event_id, None)
-        if held is not None:
-            kept.slugs.pop(held.slug, None)
-
-
 def drop_all() -> None:
     """Forget every board (the bus lost its connection and may have missed publications)."""
     kept = memory()

@@ -55,11 +55,6 @@ def record(event: Event, score: scoring.ScoreRecord) -> tuple:
         return kept.leaderboard.record(score).rows if key.counts(score) else ()
 
 
-def forget(event: Event) -> None:
-    """Drop this process's kept ranking (tests, and an event deleted)."""
-    with memory().ranking_lock:
-        memory().rankings.pop(event.id, None)
-
 
 def _rebuild_locked(event: Event, change_id: int, key: inputs.RankingInputs) -> KeptRanking:
     leaderboard = scoring.Leaderboard(inputs.scoring_criteria(event), event.ranking_method,
