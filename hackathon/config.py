@@ -70,7 +70,8 @@ class Config:
     # (auth/throttle.py). Both are per address, so nobody can lock an owner out from elsewhere.
     LOGIN_LIMIT_PER_ADDRESS = "20 per minute;100 per hour"
     LOGIN_LIMIT_PER_ACCOUNT_AND_ADDRESS = "5 per minute;30 per hour"
-    # Wrong voting codes per address; right ones don't count, so a venue behind one NAT isn't locked out.
+    # Wrong voting codes per address, counted before the check (throttling.py); right ones give their
+    # place back, so a venue behind one NAT isn't locked out.
     VOTING_CODE_LIMIT_PER_IP = "10 per minute;60 per hour"
     TESTING = False
 

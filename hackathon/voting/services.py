@@ -9,10 +9,11 @@ so they don't vote.
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from flask import current_app
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
-from .. import leaderboard
+from .. import leaderboard, throttling
 from ..access import roles_in
 from ..extensions import db
 from ..models import Event, Submission, User, Vote, VotingCode, VotingState
@@ -26,6 +27,7 @@ from .errors import MayNotVote, NotInGallery, OwnEntry, VotingError, VotingNotOp
 from .results import announce_if_public, results_are_public, status_of, totals, voting_state
 
 ACCOUNT_VOTER_ROLES = frozenset({PARTICIPANT, MENTOR, JUDGE})
+CODE_LIMIT_MESSAGE = "Too many codes tried from here. Wait a minute, then type your code again."
 
 
 def _locked_state(event: Event) -> VotingState:
@@ -93,15 +95,24 @@ def account_refusal(event: Event, user) -> str | None:
     return None
 
 
-def redeem_code(event: Event, user, raw: str | None) -> VotingCode:
-    """Check a typed voting code so its holder can vote; codes are for attendees without a voting account."""
+def redeem_code(event: Event, user, raw: str | None, address: str) -> VotingCode:
+    """Check a typed voting code so its holder can vote; codes are for attendees without a voting account.
+
+    Wrong codes are throttled per address (VOTING_CODE_LIMIT_PER_IP): each guess takes its place
+    before it is checked, so parallel guesses can't pass the limit, and a right code gives it back.
+    Raises TooManyAttempts when the address has no guesses left.
+    """
     if user.is_authenticated and ORGANIZER in roles_in(user, event):
         raise MayNotVote("Organizers run the vote and see the count, so they don't vote.")
     if user.is_authenticated and account_refusal(event, user) is None:
         raise VotingError("You vote with your account here; no code needed. Pass the code on to someone without one.")
     if not voting_state(event).is_open:
         raise VotingNotOpen("Voting isn't open right now, so codes can't be used. Keep yours for when it opens.")
-    return find_code(event, raw)
+    guesses = throttling.Counter.of(current_app.config["VOTING_CODE_LIMIT_PER_IP"], "voting-code", address)
+    throttling.reserve([guesses], CODE_LIMIT_MESSAGE)
+    code = find_code(event, raw)
+    throttling.give_back(guesses)
+    return code
 
 
 def cast_vote(event: Event, submission: Submission, user: User | None = None,

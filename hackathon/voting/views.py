@@ -1,17 +1,17 @@
 """The people's choice pages: the public vote page and the organizers' voting controls."""
-from flask import Blueprint, Response, current_app, flash, g, redirect, render_template, request, session, url_for
+from flask import Blueprint, Response, flash, g, redirect, render_template, request, session, url_for
+from flask_limiter.util import get_remote_address
 from flask_login import current_user
 
 from ..access import event_view
 from ..errors import DomainError
-from ..extensions import limiter
+from ..throttling import TooManyAttempts
 from ..models.membership import ORGANIZER
 from . import codes, results, services
 from .forms import CodeForm, CodesForm, VoteForm
 
 bp = Blueprint("voting", __name__, url_prefix="/e/<slug>")
 SESSION_KEY = "voting_codes"  # event id -> id of the voting code this browser votes with
-CODE_LIMIT_MESSAGE = "Too many codes tried from here. Wait a minute, then type your code again."
 
 
 @bp.app_context_processor
@@ -44,15 +44,16 @@ def cast(event):
 
 
 @bp.route("/vote/code", methods=["POST"])
-@limiter.limit(lambda: current_app.config["VOTING_CODE_LIMIT_PER_IP"], error_message=CODE_LIMIT_MESSAGE,
-               deduct_when=lambda response: response.status_code != 302)  # only wrong codes count
 @event_view()
 def enter_code(event):
     form = CodeForm()
     if not form.validate_on_submit():
         return _vote_page(event, code_form=form, status=422)
     try:
-        code = services.redeem_code(event, current_user, form.code.data)
+        code = services.redeem_code(event, current_user, form.code.data, get_remote_address())
+    except TooManyAttempts as error:
+        form.code.errors.append(str(error))
+        return *_vote_page(event, code_form=form, status=429), {"Retry-After": str(error.retry_after)}
     except DomainError as error:
         form.code.errors.append(str(error))
         return _vote_page(event, code_form=form, status=error.status)

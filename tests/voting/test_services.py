@@ -9,7 +9,10 @@ from hackathon.voting import codes, results, services
 from hackathon.voting.errors import (CodeFromAnotherEvent, MayNotVote, NotInGallery, OwnEntry, UnknownCode,
                                      VotingError, VotingNotOpen)
 from tests.factories import make_event, make_member, make_submission, make_team
+from hackathon.throttling import TooManyAttempts
 from tests.voting.conftest import reveal
+
+ADDRESS = "203.0.113.7"
 
 
 def votes_of(event):
@@ -177,14 +180,35 @@ def test_redeeming_a_code(voting):
     from flask_login import AnonymousUserMixin
 
     anonymous = AnonymousUserMixin()
-    assert services.redeem_code(voting.event, anonymous, voting.codes[0].display).id == voting.codes[0].id
+    assert services.redeem_code(voting.event, anonymous, voting.codes[0].display, ADDRESS).id == voting.codes[0].id
     with pytest.raises(VotingError, match="with your account"):
-        services.redeem_code(voting.event, voting.participant, voting.codes[0].code)
+        services.redeem_code(voting.event, voting.participant, voting.codes[0].code, ADDRESS)
     with pytest.raises(MayNotVote):
-        services.redeem_code(voting.event, make_member(voting.event, "organizer"), voting.codes[0].code)
+        services.redeem_code(voting.event, make_member(voting.event, "organizer"), voting.codes[0].code, ADDRESS)
     services.close_voting(voting.event)
     with pytest.raises(VotingNotOpen):
-        services.redeem_code(voting.event, anonymous, voting.codes[0].code)
+        services.redeem_code(voting.event, anonymous, voting.codes[0].code, ADDRESS)
+
+
+def test_parallel_wrong_codes_from_one_address_stop_exactly_at_the_limit(app, voting):
+    from flask_login import AnonymousUserMixin
+
+    from hackathon.models import Event
+    from tests.concurrency import run_at_once
+
+    app.config["VOTING_CODE_LIMIT_PER_IP"] = "10 per minute"
+    event_id = voting.event.id
+
+    def guess(_):
+        services.redeem_code(db.session.get(Event, event_id), AnonymousUserMixin(), "ZZZZ-ZZZZ", ADDRESS)
+
+    results = run_at_once(app, guess, range(30))
+    refusals = [type(result).__name__ for result in results]
+    assert refusals.count("UnknownCode") == 10 and refusals.count("TooManyAttempts") == 20, refusals
+    right = voting.codes[0].code
+    with pytest.raises(TooManyAttempts):  # the limit holds for right codes too, until the window ends
+        services.redeem_code(db.session.get(Event, event_id), AnonymousUserMixin(), right, ADDRESS)
+    assert services.redeem_code(voting.event, AnonymousUserMixin(), right, "198.51.100.9").id == voting.codes[0].id
 
 
 def test_batches_and_the_csv_for_printing(voting):
