@@ -2,7 +2,6 @@
 can't slip past it: in threads here, and against a real gevent server (as in production)."""
 import http.client
 import re
-import threading
 import urllib.parse
 
 import pytest
@@ -10,7 +9,7 @@ import requests
 
 from hackathon.auth import throttle
 from hackathon.extensions import db
-from tests.concurrency import run_at_once
+from tests.concurrency import all_at_once, run_at_once
 from tests.factories import PASSWORD, make_user
 from tests.processes import ServerProcess
 
@@ -69,21 +68,6 @@ def post_login(url: str, ticket, email: str, password: str, source: str = "127.0
     status = connection.getresponse().status
     connection.close()
     return status
-
-
-def all_at_once(calls) -> list[int]:
-    barrier, results = threading.Barrier(len(calls)), [None] * len(calls)
-
-    def run(index, call):
-        barrier.wait()
-        results[index] = call()
-
-    threads = [threading.Thread(target=run, args=item) for item in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(120)
-    return results
 
 
 def test_simultaneous_guesses_on_a_gevent_server_stop_at_the_limit(app, server):
