@@ -82,7 +82,7 @@ def register_blueprints(app: Flask) -> None:
     from .manage import bp as manage_bp
     from .mentors import bp as mentors_bp
     from .submissions import bp as submissions_bp
-    from .teams import bp as teams_bp
+    from .teams.views import bp as teams_bp
     from .voting import bp as voting_bp
 
     for blueprint in (auth_bp, events_bp, invites_bp, teams_bp, challenges_bp, submissions_bp, judging_bp, manage_bp,

@@ -32,6 +32,14 @@ def imported(module: str, node: ast.AST) -> list[str]:
     return [name if name in MODULES else base for name in names if name in MODULES or base in MODULES]
 
 
+def with_packages(module: str, targets: list[str]) -> set[str]:
+    """The targets and the packages around them, whose `__init__` runs first (but not the importer's own
+    packages, which are already running)."""
+    own = {".".join(module.split(".")[:n]) for n in range(1, module.count(".") + 2)}
+    around = {".".join(target.split(".")[:n]) for target in targets for n in range(2, target.count(".") + 1)}
+    return set(targets) | {package for package in around if package in MODULES and package not in own}
+
+
 def graph() -> tuple[dict, list]:
     edges, inner = {}, []
     for module, path in MODULES.items():
@@ -40,7 +48,7 @@ def graph() -> tuple[dict, list]:
         edges[module] = set()
         for node in ast.walk(tree):
             targets = imported(module, node)
-            edges[module].update(targets)
+            edges[module].update(with_packages(module, targets))
             if targets and id(node) not in top_level and module not in ALLOWED_INNER:
                 inner.append(f"{module}:{node.lineno} imports {targets}")
     return edges, inner

@@ -85,6 +85,21 @@ def edit_help_request(request: HelpRequest, user: User, details: HelpDetails) ->
 def cancel_help_request(request: HelpRequest, user: User) -> HelpRequest:
     """Any member of the team withdraws its request, waiting or taken (the mentor is told)."""
     check_member(request, user)
+    if not _cancel(request):
+        raise NotActive(request, "cancelled")
+    return request
+
+
+def team_dissolved(team_id: int) -> None:
+    """A team was dissolved (its last member left, or an organizer disbanded it): its waiting or
+    taken request is withdrawn, so no mentor walks to a table nobody sits at."""
+    request = db.session.scalar(db.select(HelpRequest).where(HelpRequest.active_team_id == team_id))
+    if request is not None:
+        _cancel(request)
+
+
+def _cancel(request: HelpRequest) -> bool:
+    """Withdraw an active request, committed and told to everyone concerned; False if it was no longer active."""
     helper, now = request.claimed_by if request.is_claimed else None, utcnow()
     changed = db.session.execute(update(HelpRequest).where(HelpRequest.id == request.id,
                                                            HelpRequest.status.in_(ACTIVE))
@@ -93,7 +108,7 @@ def cancel_help_request(request: HelpRequest, user: User) -> HelpRequest:
     if changed != 1:
         db.session.rollback()
         db.session.refresh(request)
-        raise NotActive(request, "cancelled")
+        return False
     if helper is not None:
         taking.mark_idle(request.event_id, helper.id, now)
     db.session.commit()
@@ -101,7 +116,7 @@ def cancel_help_request(request: HelpRequest, user: User) -> HelpRequest:
     notify.request_changed(request, "cancelled", helper, notify.CANCELLED if helper else None)
     if helper is not None:
         dispatch.assign_waiting(request.event)
-    return request
+    return True
 
 
 def rate_help(request: HelpRequest, user: User, rating: int, comment: str = "") -> HelpRequest:

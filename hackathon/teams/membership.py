@@ -6,6 +6,7 @@ from ..extensions import db
 from ..models import Event, JoinRequest, Team, TeamMember, User
 from ..models.team import PENDING, WITHDRAWN
 from ..models.types import utcnow
+from ..mentors import services as help_requests
 from ..realtime import emitters, rooms
 from .admission import admit, commit_join
 from .checks import check_captain, check_unlocked, lock_teams
@@ -23,6 +24,7 @@ def leave_team(user: User, team: Team) -> None:
     db.session.commit()
     emitters.team_changed(team, "dissolved" if team.is_dissolved else "left", user)
     rooms.team_left(team.id)
+    _withdraw_help_if_dissolved(team)
 
 
 def remove_member(team: Team, by: User, user: User) -> None:
@@ -95,6 +97,7 @@ def move_participant(event: Event, user: User, to: Team | None) -> None:
         emitters.team_changed(current, "moved", user)
     if current is not None:
         rooms.team_left(current.id)
+        _withdraw_help_if_dissolved(current)
 
 
 def disband_team(team: Team) -> None:
@@ -108,3 +111,9 @@ def disband_team(team: Team) -> None:
     db.session.commit()
     emitters.team_changed(team, "dissolved", None)
     rooms.team_left(team.id)
+    _withdraw_help_if_dissolved(team)
+
+
+def _withdraw_help_if_dissolved(team: Team) -> None:
+    if team.is_dissolved:
+        help_requests.team_dissolved(team.id)

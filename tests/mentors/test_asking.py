@@ -5,6 +5,7 @@ from hackathon.extensions import db
 from hackathon.mentors import claims, errors, services
 from hackathon.mentors.services import HelpDetails
 from hackathon.models import HelpRequest
+from hackathon.teams import membership as team_membership
 from tests.factories import make_event, make_member, make_participant
 from tests.mentors.helpers import ask, make_asking_team, make_mentor, reload
 
@@ -120,6 +121,24 @@ def test_cancelling_frees_the_team_and_a_mentor_helping_it(event):
     assert ask(ada, event, "Again").status == "open"
     other = ask(make_asking_team(event)[1][0], event)
     assert claims.claim_request(other, mentor).status == "claimed"  # the mentor is free again
+
+
+def test_a_dissolved_teams_request_is_withdrawn_and_its_mentor_freed(event):
+    team, [ada] = make_asking_team(event)
+    mentor = make_mentor(event)
+    claims.claim_request(ask(ada, event), mentor)
+    other_team, [ben, cy] = make_asking_team(event, size=2)
+    waiting = ask(ben, event, "Still here?")
+
+    team_membership.leave_team(ada, team)  # the last member leaves: the team dissolves
+    assert [r.status for r in db.session.scalars(db.select(HelpRequest).where(HelpRequest.team_id == team.id))] \
+        == ["cancelled"]
+    assert claims.claim_request(waiting, mentor).status == "claimed"  # the mentor is free for the next team
+
+    team_membership.leave_team(ben, other_team)  # someone remains: the request stays
+    assert reload(waiting).status == "claimed"
+    team_membership.disband_team(other_team)
+    assert reload(waiting).status == "cancelled"
 
 
 def test_the_team_rates_resolved_help_once(event):
