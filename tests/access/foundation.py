@@ -34,6 +34,8 @@ ROWS = [
     Row("POST", "/e/{slug}/manage/invites/{invite_id}/revoke", organizers_only()),
     Row("POST", "/e/{slug}/manage/invites/{other_invite_id}/revoke",
         {**organizers_only(), "organizer": HIDDEN, "site_admin": HIDDEN}),
+    Row("GET", "/e/{slug}/manage/export", organizers_only()),
+    Row("GET", "/e/{draft_slug}/manage/export", {"*": HIDDEN, "anonymous": HIDDEN, "site_admin": ALLOW}),
     Row("GET", "/e/{slug}/manage/people", organizers_only()),
     Row("POST", "/e/{slug}/manage/people/{mentor_membership_id}/remove", organizers_only()),
     Row("GET", "/e/{slug}/manage/settings", organizers_only()),
