@@ -97,3 +97,20 @@ def test_proxy_hops_decide_whose_address_counts(tmp_path, _schema, hops, forward
                               environ_base={"REMOTE_ADDR": "127.0.0.1"})
     assert seen_by_app["addr"] == seen
     assert seen_by_app["scheme"] == ("https" if hops else "http")
+
+
+def test_behind_nginx_the_app_checks_access_then_hands_the_upload_to_nginx(app, client):
+    from tests.factories import make_attachment, make_challenge
+
+    event = make_event("hacking")
+    attachment = make_attachment(make_challenge(event), "Résumé des règles.md", b"# Rules\n")
+    url = f"/e/{event.slug}/challenges/{attachment.challenge_id}/attachments/{attachment.id}/rules.md"
+    app.config["UPLOADS_ACCEL_REDIRECT"] = "/_uploads/"
+    response = client.get(url)
+    assert response.status_code == 200 and response.get_data() == b""
+    assert response.headers["X-Accel-Redirect"] == f"/_uploads/{attachment.stored_name}"
+    assert response.headers["Content-Disposition"] == (
+        "attachment; filename=\"Resume des regles.md\"; filename*=UTF-8''R%C3%A9sum%C3%A9%20des%20r%C3%A8gles.md")
+    draft = make_attachment(make_challenge(event, is_draft=True), "secret.md", b"# Secret\n")
+    hidden = f"/e/{event.slug}/challenges/{draft.challenge_id}/attachments/{draft.id}/secret.md"
+    assert "X-Accel-Redirect" not in client.get(hidden).headers  # a draft's file stays the organizers'
