@@ -60,7 +60,7 @@ nginx:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx) >/dev/null \
 	  || { echo "Could not install nginx: run 'sudo apt-get install nginx'"; exit 1; }; }
 
-bench: $(VENV)/.stamp-dev
+bench: $(VENV)/.stamp-dev nginx
 	@command -v wrk >/dev/null || { echo "Installing wrk (Debian package) for bench/venue_board.py…"; \
 	  (apt-get update -qq && apt-get install -y -qq --no-install-recommends wrk) >/dev/null \
 	  || { echo "Could not install wrk: run 'sudo apt-get install wrk'"; exit 1; }; }
