@@ -4,19 +4,24 @@ VENV := .venv
 BIN := $(VENV)/bin
 export FLASK_APP := hackathon:create_app
 
-.PHONY: run test setup assets migrate demo chromium services bench clean
+.PHONY: run test setup assets migrate demo chromium services bench clean serve nginx
 
 run: setup migrate demo
 	@echo "Serving on http://127.0.0.1:5000  (Ctrl-C stops)"
 	$(BIN)/python wsgi.py
 
-test: $(VENV)/.stamp-dev assets chromium
+test: $(VENV)/.stamp-dev assets chromium nginx
 	@echo "== the whole suite on SQLite =="
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 	@echo "== the whole suite on PostgreSQL (skips with a reason when it is not running; CI requires it) =="
 	TEST_DATABASE=postgresql $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 setup: $(VENV)/.stamp assets
+
+# Production: SECRET_KEY and DATABASE_URL from the environment; migrations, then gunicorn's gevent
+# worker (deploy/serve.py, docs/DEPLOY.md). SIGTERM stops it gracefully.
+serve: setup
+	$(BIN)/python deploy/serve.py
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,7 +54,13 @@ chromium:
 	  (apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium) >/dev/null \
 	  || { echo "Could not install chromium: run 'sudo apt-get install chromium'"; exit 1; }; }
 
-bench: $(VENV)/.stamp-dev
+# Debian's nginx for tests/deploy/test_nginx.py and the benchmarks through it (never started as a service here).
+nginx:
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { echo "Installing nginx (Debian package)…"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx) >/dev/null \
+	  || { echo "Could not install nginx: run 'sudo apt-get install nginx'"; exit 1; }; }
+
+bench: $(VENV)/.stamp-dev nginx
 	@command -v wrk >/dev/null || { echo "Installing wrk (Debian package) for bench/venue_board.py…"; \
 	  (apt-get update -qq && apt-get install -y -qq --no-install-recommends wrk) >/dev/null \
 	  || { echo "Could not install wrk: run 'sudo apt-get install wrk'"; exit 1; }; }

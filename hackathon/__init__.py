@@ -26,6 +26,7 @@ def create_app(config: object | None = None) -> Flask:
     register_errorhandlers(app)
     register_template_helpers(app)
     register_commands(app)
+    register_deployment(app)
     return app
 
 
@@ -113,3 +114,11 @@ def register_commands(app: Flask) -> None:
     from .cli import hackathon_cli
 
     app.cli.add_command(hackathon_cli)
+
+
+def register_deployment(app: Flask) -> None:
+    from . import metrics
+    from .deployment import trust_proxies
+
+    metrics.register(app)
+    trust_proxies(app)  # last: it wraps everything, Socket.IO included

@@ -61,3 +61,35 @@ def announce(slug: str, text: str, level: str, publish_at) -> None:
     except AnnouncementError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"Announcement {announcement.id} {announcement.status} for {event.name}.")
+
+
+@hackathon_cli.command("export")
+@click.argument("slug")
+@click.argument("file", type=click.Path(dir_okay=False, writable=True))
+def export(slug: str, file: str) -> None:
+    """Write one event (accounts' public data and roles, every row, uploaded files) to FILE, a zip."""
+    from .backups import export_event
+    from .extensions import db
+    from .models import Event
+
+    event = db.session.scalar(db.select(Event).where(Event.slug == slug))
+    if event is None:
+        raise click.BadParameter(f"there is no event “{slug}”", param_hint="SLUG")
+    summary = export_event(event, file)
+    click.echo(f"Exported {slug}: {summary.rows} rows, {summary.users} accounts, {summary.files} files to {file}.")
+    for name in summary.missing_files:
+        click.echo(f"Warning: {name} is missing from UPLOAD_FOLDER; the export records it as missing.", err=True)
+
+
+@hackathon_cli.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+def import_(file: str) -> None:
+    """Restore an event exported with `export` (from this or another deployment); refuses with a reason, writing nothing."""
+    from .backups import ImportRefused, import_event
+
+    try:
+        summary = import_event(file)
+    except ImportRefused as error:
+        raise click.ClickException(f"Not imported: {error}") from None
+    click.echo(f"Imported {summary.event.slug}: {summary.rows} rows, {summary.files} files; accounts: "
+               f"{summary.users_created} created (no password yet), {summary.users_matched} already here.")

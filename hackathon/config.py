@@ -47,6 +47,12 @@ class Config:
         self.RATELIMIT_STORAGE_URI = env.get("RATELIMIT_STORAGE_URI", "memory://")
         self.SESSION_COOKIE_SECURE = env.get("SESSION_COOKIE_SECURE") == "1"
         self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
+        # Reverse proxies in front whose X-Forwarded-* headers are believed (nginx alone: 1).
+        self.PROXY_HOPS = int(env.get("PROXY_HOPS") or 0)
+        # Unset: /metrics answers only scrapers on this host talking to the process directly.
+        self.METRICS_TOKEN = env.get("METRICS_TOKEN") or None
+        # Behind nginx: uploads are sent by nginx from this internal location (docs/DEPLOY.md).
+        self.UPLOADS_ACCEL_REDIRECT = env.get("UPLOADS_ACCEL_REDIRECT") or None
 
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"

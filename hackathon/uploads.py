@@ -3,8 +3,9 @@ import secrets
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
-from flask import abort, current_app, send_file
+from flask import Response, abort, current_app, send_file
 from werkzeug.datastructures import FileStorage
 
 # What each allowed extension must look like inside: a renamed .exe is not a .png.
@@ -91,10 +92,28 @@ def serve_upload(stored_name: str, download_name: str, content_type: str):
     if upload_root().resolve() not in path.parents or not path.is_file():
         abort(404, description="That file is no longer available.")
     is_image = content_type.startswith("image/")
+    if current_app.config.get("UPLOADS_ACCEL_REDIRECT"):
+        return _handed_to_proxy(stored_name, download_name, content_type, as_attachment=not is_image)
     response = send_file(path, mimetype=content_type, download_name=download_name,
                          as_attachment=not is_image, max_age=3600)
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+def _handed_to_proxy(stored_name: str, download_name: str, content_type: str, as_attachment: bool) -> Response:
+    """Let nginx send the file (X-Accel-Redirect to its internal location, which adds the same
+    sandboxing headers); the app has already decided who may have it."""
+    response = Response(mimetype=content_type)
+    response.headers["X-Accel-Redirect"] = current_app.config["UPLOADS_ACCEL_REDIRECT"].rstrip("/") + "/" + stored_name
+    try:
+        download_name.encode("ascii")
+        names = {"filename": download_name}
+    except UnicodeEncodeError:
+        simple = unicodedata.normalize("NFKD", download_name).encode("ascii", "ignore").decode("ascii")
+        names = {"filename": simple, "filename*": f"UTF-8''{quote(download_name, safe='')}"}
+    response.headers.set("Content-Disposition", "attachment" if as_attachment else "inline", **names)
+    response.headers["Cache-Control"] = "private, max-age=3600"
     return response
 
 

@@ -1,10 +1,12 @@
 """The organizer console of one event: clock, invites, people and settings."""
+import tempfile
 from datetime import timedelta
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, send_file, url_for
 from flask_login import current_user
 
 from ..access import event_view
+from ..backups import export_event
 from ..errors import DomainError
 from ..events import services as event_services
 from ..events.forms import EventForm
@@ -71,6 +73,18 @@ def revoke_invite(event, invite_id):
     invite_services.revoke_invite(invite)
     flash("Invite revoked: the link no longer works.", "success")
     return redirect(url_for("manage.dashboard", slug=event.slug, _anchor="invites"))
+
+
+@bp.route("/export")
+@event_view(ORGANIZER)
+def export(event):
+    """The event as one backup file, the same as `flask hackathon export` writes."""
+    archive = tempfile.TemporaryFile()  # on disk: an event's uploads may be large
+    export_event(event, archive)
+    archive.seek(0)
+    stamp = utcnow().strftime("%Y%m%d-%H%M")
+    return send_file(archive, mimetype="application/zip", as_attachment=True,
+                     download_name=f"{event.slug}-{stamp}.zip", max_age=0)
 
 
 @bp.route("/people")

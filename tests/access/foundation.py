@@ -17,6 +17,7 @@ ROWS = [
     Row("POST", "/admin/events/new", site_admins_only()),
     Row("GET", "/api/v1/events", everyone()),
     Row("GET", "/healthz", everyone()),
+    Row("GET", "/metrics", everyone()),  # from this host only, which the test client is (tests/test_metrics.py)
     Row("GET", "/e/{slug}/", everyone()),
     Row("GET", "/e/no-such-event/", everyone(HIDDEN)),
     Row("GET", "/e/{draft_slug}/", {"*": HIDDEN, "site_admin": ALLOW}),
@@ -33,6 +34,8 @@ ROWS = [
     Row("POST", "/e/{slug}/manage/invites/{invite_id}/revoke", organizers_only()),
     Row("POST", "/e/{slug}/manage/invites/{other_invite_id}/revoke",
         {**organizers_only(), "organizer": HIDDEN, "site_admin": HIDDEN}),
+    Row("GET", "/e/{slug}/manage/export", organizers_only()),
+    Row("GET", "/e/{draft_slug}/manage/export", {"*": HIDDEN, "anonymous": HIDDEN, "site_admin": ALLOW}),
     Row("GET", "/e/{slug}/manage/people", organizers_only()),
     Row("POST", "/e/{slug}/manage/people/{mentor_membership_id}/remove", organizers_only()),
     Row("GET", "/e/{slug}/manage/settings", organizers_only()),
