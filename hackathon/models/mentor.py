@@ -213,6 +213,7 @@ class TeamMentor(db.Model):
 
     team: Mapped["Team"] = relationship()  # noqa: F821
     mentor: Mapped["User"] = relationship(foreign_keys=[mentor_id])  # noqa: F821
+    assigned_by: Mapped["User | None"] = relationship(foreign_keys=[assigned_by_id])  # noqa: F821
 
     @property
     def pair(self) -> tuple[int, int]:
