@@ -73,10 +73,11 @@ def test_matches_prefer_shared_challenges_then_wanted_skills():
 
 
 def test_scarce_teams_are_filled_first():
-    sponsor, general = Mentor(100, challenge_ids=frozenset({7}), capacity=1), Mentor(101, capacity=1)
-    ts = [Team(1), Team(2, challenge_ids=frozenset({7}))]  # team 1 would take the sponsor by id order
-    plan = plan_mentors(ts, [general, sponsor], set(), set(), 1)
-    assert plan.pairs == {(1, 101), (2, 100)}
+    both, only_seven = Mentor(100, challenge_ids=frozenset({7, 8}), capacity=1), Mentor(101, challenge_ids=frozenset({7}),
+                                                                                         capacity=1)
+    ts = [Team(1, challenge_ids=frozenset({7})), Team(2, challenge_ids=frozenset({8}))]
+    plan = plan_mentors(ts, [both, only_seven], set(), set(), 1)  # team 1 alone would take mentor 100 (id order)
+    assert plan.pairs == {(1, 101), (2, 100)} and not plan.shortfalls
 
 
 def test_pins_are_kept_whatever_else_changed():

@@ -178,9 +178,11 @@ def test_a_teams_own_mentor_is_told_privately_when_it_asks(event, member_socket,
     standing.assign_by_hand(event, team, mira, organizer)
     mira_socket, noah_socket = member_socket(event, mira), member_socket(event, noah)
     request = ask(ada, event, "Relay resets the board")
-    assert [(n["what"], n["team"]) for n in payloads(mira_socket, "mentor_notice")] == [("own_team_asked", "Night Owls")]
+    got = mira_socket.received()
+    assert [(m["args"][0]["what"], m["args"][0]["team"]) for m in got if m["name"] == "mentor_notice"] == [
+        ("own_team_asked", "Night Owls")]
     assert payloads(noah_socket, "mentor_notice") == []
-    [change] = [p for p in payloads(mira_socket, "help_queue_changed") if p["what"] == "opened"]
+    [change] = [m["args"][0] for m in got if m["name"] == "help_queue_changed" and m["args"][0]["what"] == "opened"]
     assert change["request"]["own_mentor_ids"] == [mira.id] and change["request"]["own_round"] is True
     assert change["request"]["team_id"] == team.id
     claims.claim_request(request, mira)
