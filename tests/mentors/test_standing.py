@@ -238,3 +238,41 @@ def test_dissolved_teams_get_no_mentor(event):
     standing.run_planner(event, 1)
     assert pairs(event) == {("Owls", "Mira"): False}
     assert db.session.scalar(db.select(db.func.count()).select_from(TeamMentor)) == 1
+
+
+# ---- real concurrency: threads released together through a barrier (tests/concurrency.py) ----------
+
+def test_organizers_assigning_a_mentors_last_place_at_once_fill_it_once(app, event):
+    from hackathon.models import Team, User
+    from tests.concurrency import run_at_once
+
+    team_ids = [make_asking_team(event)[0].id for _ in range(6)]
+    mira = make_mentor(event)
+    profiles.set_team_limit(event, mira, 1)
+    organizer_id, mira_id = make_member(event, "organizer").id, mira.id
+
+    def assign(team_id):
+        team = db.session.get(Team, team_id)
+        return standing.assign_by_hand(team.event, team, db.session.get(User, mira_id),
+                                       db.session.get(User, organizer_id)).id
+
+    results = run_at_once(app, assign, team_ids)
+    assert len([r for r in results if isinstance(r, int)]) == 1, results
+    assert all(isinstance(r, MentorFull) for r in results if not isinstance(r, int)), results
+    assert db.session.scalar(db.select(db.func.count()).select_from(TeamMentor)) == 1
+
+
+def test_planner_runs_at_once_give_each_team_exactly_its_mentors(app, event):
+    from hackathon.models import Event
+    from tests.concurrency import run_at_once
+
+    for _ in range(5):
+        make_asking_team(event)
+    for _ in range(3):
+        make_mentor(event)
+    event_id = event.id
+
+    results = run_at_once(app, lambda k: len(standing.run_planner(db.session.get(Event, event_id), k).add), [2] * 4)
+    assert all(isinstance(r, int) for r in results), results
+    counts = db.session.execute(db.select(TeamMentor.team_id, db.func.count()).group_by(TeamMentor.team_id)).all()
+    assert sorted(n for _, n in counts) == [2] * 5
