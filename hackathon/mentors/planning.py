@@ -98,6 +98,7 @@ class _World:
         self.teams = {team.id: team for team in teams}
         self.mentors = {mentor.id: mentor for mentor in mentors}
         self.pinned = set(pinned)
+        self._eligible: dict = {}
 
     def exists(self, pair) -> bool:
         return pair[0] in self.teams and pair[1] in self.mentors
@@ -111,7 +112,9 @@ class _World:
         return match_score(self.mentors[pair[1]], self.teams[pair[0]])
 
     def eligible(self, team: Team) -> list[Mentor]:
-        return [mentor for mentor in self.mentors.values() if can_mentor(mentor, team)]
+        if team.id not in self._eligible:
+            self._eligible[team.id] = [mentor for mentor in self.mentors.values() if can_mentor(mentor, team)]
+        return self._eligible[team.id]
 
 
 def _trim(world: _World, plan: Plan, k: int) -> None:
@@ -194,27 +197,31 @@ def _best_move(world: _World, plan: Plan, load: dict):
 
 
 def _improve_matches(world: _World, plan: Plan) -> None:
-    """Swap the mentors of two pairs made in this run when both teams match better after (loads unchanged)."""
-    improved = True
-    while improved:
+    """Swap the mentors of two pairs made in this run when the teams match better after (loads unchanged)."""
+    fresh = sorted(plan.add)
+    taken = plan.pairs | plan.remove  # a swap never recreates a pair this run keeps, adds or removed
+    for _ in range(MAX_ROUNDS):
         improved = False
-        fresh = sorted(p for p in plan.add if p not in world.pinned)
-        for i, a in enumerate(fresh):
-            for b in fresh[i + 1:]:
-                if _swap_gain(world, plan, a, b) > 0:
-                    for pair in (a, b):
-                        plan.add.discard(pair)
-                    plan.add |= {(a[0], b[1]), (b[0], a[1])}
-                    improved = True
-                    break
-            if improved:
-                break
+        for i in range(len(fresh)):
+            for j in range(i + 1, len(fresh)):
+                a, b = fresh[i], fresh[j]
+                if _swap_gain(world, taken, a, b) <= 0:
+                    continue
+                swapped = (a[0], b[1]), (b[0], a[1])
+                taken.difference_update((a, b))
+                taken.update(swapped)
+                plan.add.difference_update((a, b))
+                plan.add.update(swapped)
+                fresh[i], fresh[j] = swapped
+                improved = True
+        if not improved:
+            return
 
 
-def _swap_gain(world: _World, plan: Plan, a, b) -> int:
+def _swap_gain(world: _World, taken: set, a, b) -> int:
     swapped = (a[0], b[1]), (b[0], a[1])
-    if a[0] == b[0] or a[1] == b[1] or any(p in plan.pairs or p in plan.remove for p in swapped):
+    if a[0] == b[0] or a[1] == b[1] or swapped[0] in taken or swapped[1] in taken:
         return 0
     if not all(can_mentor(world.mentors[p[1]], world.teams[p[0]]) for p in swapped):
         return 0
-    return sum(world.score(p) for p in swapped) - world.score(a) - world.score(b)
+    return world.score(swapped[0]) + world.score(swapped[1]) - world.score(a) - world.score(b)
