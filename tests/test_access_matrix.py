@@ -89,7 +89,19 @@ def _mentor_names(event, other, mentor, team) -> dict:
     theirs = HelpRequest(event_id=other.id, team_id=other_team.id, active_team_id=other_team.id, topic="Lost")
     factories.db.session.add_all([mine, theirs])
     factories.db.session.commit()
-    return dict(help_request_id=mine.id, other_help_request_id=theirs.id)
+    return dict(help_request_id=mine.id, other_help_request_id=theirs.id, mentor_user_id=mentor.id,
+                **_standing_names(event, other, mentor, team, other_team))
+
+
+def _standing_names(event, other, mentor, team, other_team) -> dict:
+    """The world's team with the world's mentor as its standing mentor, and a standing pair of another event."""
+    from hackathon.models import TeamMentor
+
+    mine = TeamMentor(event_id=event.id, team_id=team.id, mentor_id=mentor.id)
+    theirs = TeamMentor(event_id=other.id, team_id=other_team.id, mentor_id=factories.make_member(other, "mentor").id)
+    factories.db.session.add_all([mine, theirs])
+    factories.db.session.commit()
+    return dict(standing_pair_id=mine.id, other_standing_pair_id=theirs.id)
 
 
 def _outcome(response) -> str:

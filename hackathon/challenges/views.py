@@ -1,9 +1,11 @@
 """Challenge briefs: read by everyone once hacking starts, written by organizers."""
 from flask import Blueprint, abort, flash, g, redirect, render_template, url_for
+from flask_login import current_user
 
 from ..access import event_view
 from ..errors import DomainError
 from ..extensions import db
+from ..mentors.standing_pages import challenge_mentors_context
 from ..models import ChallengeAttachment
 from ..models.membership import ORGANIZER
 from ..uploads import serve_upload
@@ -99,4 +101,5 @@ def _attachment_or_404(event, challenge_id, attachment_id):
 
 def _challenge_page(event, challenge, attachment_form=None):
     return render_template("challenges/show.html", event=event, challenge=challenge,
-                           attachment_form=attachment_form or AttachmentForm())
+                           attachment_form=attachment_form or AttachmentForm(),
+                           **challenge_mentors_context(event, challenge, current_user))

@@ -46,6 +46,7 @@ def build_demo() -> list[tuple[str, str]]:
     _fill_live(live, organizer, participants)
     mentoring.add_mentoring(live, mentors)
     db.session.commit()
+    mentoring.add_standing_mentors(live, mentors)
     _fill_judging(judging, participants, judges)
     return [("site admin", admin.email), ("organizer", organizer.email), ("mentor", mentors[0].email),
             ("judge", judges[0].email), ("participant", participants[0].email)]

@@ -1,9 +1,11 @@
-"""The hacking demo event's mentoring: mentor profiles, and a help queue with a past, so logging in as a
-mentor shows a living queue (requests waiting, one being helped, others resolved and rated)."""
+"""The hacking demo event's mentoring: mentor profiles, a help queue with a past, so logging in as a
+mentor shows a living queue (requests waiting, one being helped, others resolved and rated), and
+standing mentors (sponsors' engineers on their challenges, a go-to mentor for every team)."""
 from datetime import timedelta
 
 from ..extensions import db
-from ..models import HelpRequest, HelpRequestTag, MentorProfile, MentorTag, Team, User
+from ..mentors import standing
+from ..models import Challenge, HelpRequest, HelpRequestTag, MentorProfile, MentorTag, Team, TeamMentor, User
 from ..models.mentor import ACTIVE, CLAIMED, RESOLVED
 from ..models.types import utcnow
 from .content import HELP_REQUESTS, MENTOR_PROFILES
@@ -21,6 +23,19 @@ def add_mentoring(event, mentors: list[User]) -> None:
     teams = {team.name: team for team in db.session.scalars(db.select(Team).where(Team.event_id == event.id))}
     for row in HELP_REQUESTS:
         db.session.add(_request(event, teams[row[0]], mentors, now, *row[1:]))
+
+
+def add_standing_mentors(event, mentors: list[User]) -> None:
+    """Sponsors' engineers on their challenges, then the planner gives every team one go-to mentor
+    (through the real services); the Night Owls' pair is pinned, as an organizer would."""
+    by_org = {mentor.organization: mentor for mentor in mentors}
+    for challenge in db.session.scalars(db.select(Challenge).where(Challenge.event_id == event.id)):
+        if challenge.sponsor in by_org:
+            standing.attach_to_challenge(event, challenge, by_org[challenge.sponsor])
+    standing.run_planner(event, 1)
+    owls = db.session.scalar(db.select(Team).where(Team.event_id == event.id, Team.name == "Night Owls"))
+    for pair in db.session.scalars(db.select(TeamMentor).where(TeamMentor.team_id == owls.id)):
+        standing.set_pinned(event, pair, True)
 
 
 def _request(event, team: Team, mentors, now, topic, description, tags, location, status, minutes_ago, mentor,

@@ -1,8 +1,9 @@
 """Conflicts of interest: declared by judges, marked by organizers, or found from shared organizations
-and from mentoring (a judge who, as a mentor, resolved a team's help request)."""
+and from mentoring (a judge who, as a mentor, resolved a team's help request, or is one of its
+standing mentors)."""
 from ..errors import DomainError
 from ..extensions import db
-from ..models import Conflict, Event, HelpRequest, Membership, User
+from ..models import Conflict, Event, HelpRequest, Membership, TeamMentor, User
 from ..models.membership import JUDGE
 from ..models.mentor import RESOLVED
 
@@ -10,6 +11,7 @@ DECLARED = "declared"
 ORGANIZER = "organizer"
 SHARED_ORGANIZATION = "organization"
 MENTORED = "helped the team as a mentor"
+STANDING_MENTOR = "is one of the team's standing mentors"
 
 
 def conflict_pairs(event: Event, teams) -> dict[tuple[int, int], str]:
@@ -25,6 +27,8 @@ def conflict_pairs(event: Event, teams) -> dict[tuple[int, int], str]:
                 pairs.setdefault((judge.id, team.id), f"shares the organization “{judge.organization}”")
     for pair in mentored_pairs(event):
         pairs.setdefault(pair, MENTORED)
+    for pair in standing_mentor_pairs(event):
+        pairs.setdefault(pair, STANDING_MENTOR)
     return pairs
 
 
@@ -38,6 +42,13 @@ def mentored_pairs(event: Event) -> set[tuple[int, int]]:
     judges = db.select(Membership.user_id).where(Membership.event_id == event.id, Membership.role == JUDGE)
     return {tuple(row) for row in db.session.execute(db.select(HelpRequest.resolved_by_id, HelpRequest.team_id).where(
         HelpRequest.event_id == event.id, HelpRequest.status == RESOLVED, HelpRequest.resolved_by_id.in_(judges)))}
+
+
+def standing_mentor_pairs(event: Event) -> set[tuple[int, int]]:
+    """(judge_id, team_id) where the judge is, as a mentor of the event, one of the team's standing mentors."""
+    judges = db.select(Membership.user_id).where(Membership.event_id == event.id, Membership.role == JUDGE)
+    return {tuple(row) for row in db.session.execute(db.select(TeamMentor.mentor_id, TeamMentor.team_id).where(
+        TeamMentor.event_id == event.id, TeamMentor.mentor_id.in_(judges)))}
 
 
 def event_judges(event: Event) -> list[User]:

@@ -48,7 +48,8 @@ def return_to_queue(request: HelpRequest, helper: User, now: datetime, what: str
     """Put a request `helper` claimed back in the queue where it was ('released' by them or an organizer,
     'returned' by the claim timeout); `told`: the mentor didn't do it, so they hear of it."""
     taking.end_claim(request, helper.id, now, status=OPEN, claimed_by_id=None, claimed_at=None,
-                     last_released_by_id=helper.id, release_count=HelpRequest.release_count + 1, matching_until=None)
+                     last_released_by_id=helper.id, release_count=HelpRequest.release_count + 1, matching_until=None,
+                     own_until=None)
     notify.request_changed(request, what, helper, notify.RETURNED if told else None)
     dispatch.assign_waiting(request.event)
 

@@ -7,7 +7,7 @@ looks for the next pair.
 """
 from ..models import Event, HelpRequest
 from ..models.types import utcnow
-from . import matching, notify, queries, taking
+from . import matching, notify, queries, roster, taking
 from .errors import AlreadyClaimed, AlreadyHelping
 from .settings import rules_of
 
@@ -39,13 +39,15 @@ def next_pair(event: Event):
     if not candidates:
         return None
     mentors = {mentor.id: mentor for mentor in queries.event_mentors(event)}
+    own = roster.own_mentors_by_team(event)
     for request in queries.open_queue(event):
-        best = matching.best_mentor(ask_of(request), candidates)
+        best = matching.best_mentor(ask_of(request, own.get(request.team_id, frozenset())), candidates)
         if best is not None:
             return request, mentors[best.id]
     return None
 
 
-def ask_of(request: HelpRequest) -> matching.Ask:
-    """What matching needs of a request."""
-    return matching.Ask(frozenset(request.tag_names), request.asked_mentor_id, request.last_released_by_id)
+def ask_of(request: HelpRequest, own_mentor_ids: frozenset | None = None) -> matching.Ask:
+    """What matching needs of a request (the team's standing mentors looked up unless given)."""
+    own = roster.own_mentor_ids(request.team_id) if own_mentor_ids is None else own_mentor_ids
+    return matching.Ask(frozenset(request.tag_names), request.asked_mentor_id, request.last_released_by_id, own)

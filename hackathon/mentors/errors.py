@@ -84,3 +84,42 @@ class UnknownMentor(MentoringError):
 
     def __init__(self, event):
         super().__init__(f"Pick a mentor of {event.name} from the list, or nobody in particular.")
+
+
+class NotEventTeam(MentoringError):
+    status = 422
+
+    def __init__(self, event):
+        super().__init__(f"Pick a team of {event.name} from the list (dissolved teams get no mentors).")
+
+
+class NotEventMentor(MentoringError):
+    status = 422
+
+    def __init__(self, event):
+        super().__init__(f"Pick a mentor of {event.name} from the list.")
+
+
+class NotEventChallenge(MentoringError):
+    status = 422
+
+    def __init__(self, event):
+        super().__init__(f"Pick a challenge of {event.name} from the list.")
+
+
+class MentorFull(MentoringError):
+    def __init__(self, mentor, limit: int):
+        super().__init__(f"{mentor.display_name} already mentors {limit} team{'s' if limit != 1 else ''}, "
+                         "their limit. Raise the limit under Mentors, or pick another mentor.")
+
+
+class BadNumber(MentoringError):
+    status = 422
+
+    def __init__(self, what: str, low: int, high: int):
+        super().__init__(f"{what} is a whole number from {low} to {high}.")
+
+
+class AssignmentsChanged(MentoringError):
+    def __init__(self):
+        super().__init__("Someone changed the standing mentors at the same moment. Look at the list and try again.")

@@ -4,14 +4,15 @@ from statistics import median
 
 
 def expected_wait_minutes(position: int, service_minutes: list[float], free_mentors: int,
-                          mentors_on_duty: int) -> float | None:
+                          mentors_on_duty: int, own_mentor_free: bool = False) -> float | None:
     """Minutes until a mentor reaches the request at `position` (1 = next in the queue).
 
-    The first `free_mentors` requests are taken at once; after them, every round of `mentors_on_duty`
-    requests takes one typical (median) recent service time. None when there is nothing to go on:
-    no mentor on duty, or no request resolved recently and nobody free.
+    A team whose own (standing) mentor is free is offered to them first, whatever its place: no wait.
+    Otherwise the first `free_mentors` requests are taken at once; after them, every round of
+    `mentors_on_duty` requests takes one typical (median) recent service time. None when there is
+    nothing to go on: no mentor on duty, or no request resolved recently and nobody free.
     """
-    if position <= free_mentors:
+    if own_mentor_free or position <= free_mentors:
         return 0.0
     if mentors_on_duty < 1 or not service_minutes:
         return None

@@ -4,9 +4,10 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from ..forms import SiteForm, TagField
 from ..models.mentor import AUTO_ASSIGN, AVAILABILITIES, SUGGEST
-from .profiles import ProfileDetails
+from .profiles import MAX_TEAMS, ProfileDetails
 from .services import HelpDetails
 from .settings import MAX_MINUTES
+from .standing import MAX_MENTORS_PER_TEAM
 
 
 def optional_id(value):
@@ -70,3 +71,26 @@ class SettingsForm(SiteForm):
         InputRequired(), NumberRange(min=1, max=MAX_MINUTES)])
     claim_timeout_minutes = IntegerField("Return claims held longer than (minutes) to the queue", validators=[
         InputRequired(), NumberRange(min=1, max=MAX_MINUTES)])
+
+
+class PlanForm(SiteForm):
+    mentors_per_team = IntegerField("Mentors per team", validators=[
+        InputRequired(message="Say how many mentors each team gets."), NumberRange(min=1, max=MAX_MENTORS_PER_TEAM)])
+
+
+class PairForm(SiteForm):
+    """Choices of both are filled by the view: the event's live teams and its mentors."""
+
+    team_id = SelectField("Team", coerce=int)
+    mentor_id = SelectField("Mentor", coerce=int)
+
+
+class ChallengeMentorForm(SiteForm):
+    """Choices are filled by the view: the event's mentors."""
+
+    mentor_id = SelectField("Mentor", coerce=int)
+
+
+class TeamLimitForm(SiteForm):
+    max_teams = IntegerField("Teams at most", validators=[Optional(), NumberRange(min=0, max=MAX_TEAMS)],
+                             description="Empty: no limit.")

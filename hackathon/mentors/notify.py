@@ -7,10 +7,11 @@ from ..extensions import db
 from ..models import Event, HelpRequest, User
 from ..models.mentor import CLAIMED, OPEN
 from ..realtime import emitters
-from . import cards, payloads, positions
+from . import cards, payloads, positions, queries, roster
 
 # What a mentor is told privately, about a request that concerns them.
 ASSIGNED, ASKED_FOR_YOU, RETURNED, CANCELLED = "assigned", "asked_for_you", "returned", "cancelled"
+OWN_TEAM_ASKED = "own_team_asked"
 
 
 def request_changed(request: HelpRequest, what: str, mentor: User | None = None, notice: str | None = None) -> None:
@@ -29,6 +30,14 @@ def request_changed(request: HelpRequest, what: str, mentor: User | None = None,
     if card is not None:
         emitters.mentor_changed(event_id, card)
     positions.schedule(event_id)
+
+
+def own_team_asked(request: HelpRequest, mentor_ids) -> None:
+    """Tell a team's standing mentors, each privately, that their team is asking for help."""
+    event_id, notice = request.event_id, payloads.notice(request, OWN_TEAM_ASKED)
+    db.session.commit()
+    for mentor_id in sorted(mentor_ids):
+        emitters.mentor_notice(event_id, mentor_id, notice)
 
 
 def request_rated(request: HelpRequest) -> None:
@@ -65,6 +74,25 @@ def mentor_changed(event: Event, mentor: User) -> None:
     event_id, card = event.id, cards.card_of(event, mentor)
     db.session.commit()
     emitters.mentor_changed(event_id, card)
+
+
+def standing_changed(event: Event, team_ids, mentor_ids) -> None:
+    """Tell each team whose standing mentors changed, and each mentor whose teams changed: both pages
+    re-render (a team's page and help page, a mentor's teams page)."""
+    pairs = roster.event_pairs(event)
+    mentors = {m.id for m in queries.event_mentors(event)}
+    live = [p for p in pairs if p.mentor_id in mentors and not p.team.is_dissolved]
+    to_teams = [(team_id, payloads.team_mentors(event, team_id, sorted(
+        p.mentor.display_name for p in live if p.team_id == team_id))) for team_id in sorted(set(team_ids))]
+    to_mentors = [(mentor_id, payloads.mentor_teams(event, mentor_id, sorted(
+        p.team.name for p in live if p.mentor_id == mentor_id))) for mentor_id in sorted(set(mentor_ids))]
+    event_id = event.id
+    db.session.commit()
+    for team_id, payload in to_teams:
+        emitters.team_mentors_changed(team_id, payload)
+    for mentor_id, payload in to_mentors:
+        emitters.mentor_teams_changed(event_id, mentor_id, payload)
+    positions.schedule(event_id)  # a waiting team's own mentor may be free now: its ETA changes
 
 
 def _queue_change(request: HelpRequest, what: str) -> dict:

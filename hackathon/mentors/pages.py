@@ -10,11 +10,12 @@ from ..models.membership import MENTOR, PARTICIPANT
 from ..models.mentor import RESOLVED
 from ..models.types import utcnow
 from ..teams.queries import team_of
-from . import cards, figures, matching, positions, queries
+from . import cards, figures, matching, positions, queries, roster
 from .checks import is_hacking
 from .dispatch import ask_of
 from .forms import FeedbackForm, HelpRequestForm, SettingsForm
 from .settings import rules_of, settings_row
+from .standing_pages import team_mentor_cards
 
 
 @dataclass
@@ -61,6 +62,7 @@ def help_context(event: Event, user: User, form: HelpRequestForm | None = None) 
         rateable={r.id for r in history if r.status == RESOLVED and not r.is_rated},
         mentor_tags=queries.mentor_tag_vocabulary(event),
         helper=cards.card_of(event, active.claimed_by) if active and active.is_claimed and active.claimed_by else None,
+        team_mentors=team_mentor_cards(event, team),
     )
 
 
@@ -68,7 +70,9 @@ def queue_context(event: Event, user: User) -> dict:
     """A mentor's queue: their claim, the requests offered to them, and those offered to others first."""
     profile = queries.profile_of(event, user)
     my_tags = profile.tag_names if profile else []
-    items = [QueueItem(r, n, matching.offer_tier(ask_of(r), user.id, my_tags, r.matching_until is None))
+    own = roster.own_mentors_by_team(event)
+    items = [QueueItem(r, n, matching.offer_tier(ask_of(r, own.get(r.team_id, frozenset())), user.id, my_tags,
+                                                 r.matching_until is None, r.own_until is not None))
              for n, r in enumerate(queries.open_queue(event), 1)]
     claim = queries.active_claim_of(user)
     is_mentor = MENTOR in g.get("roles", frozenset())

@@ -7,6 +7,7 @@ written to.
 from ..markup import render_markdown
 from ..models import Event, HelpRequest
 from ..templating import format_local
+from . import roster
 
 
 def request_change(request: HelpRequest, what: str) -> dict:
@@ -26,13 +27,15 @@ def queue_entry(request: HelpRequest) -> dict:
     being helped, anything else: gone). Mentors' queue pages apply it in place (static/js/mentors.js)."""
     event = request.event
     return {
-        "id": request.id, "status": request.status, "team": request.team.name, "topic": request.topic,
+        "id": request.id, "status": request.status, "team_id": request.team_id, "team": request.team.name,
+        "topic": request.topic,
         "tags": request.tag_names, "location": request.location,
         "description_html": str(render_markdown(request.description)) if request.description else "",
         "asked_at": format_local(request.created_at, event, "%H:%M"),
         "queued_at_ms": int(request.queued_at.timestamp() * 1000),
         "asked_mentor_id": request.asked_mentor_id,
         "offered_to_all": request.matching_until is None, "release_count": request.release_count,
+        "own_mentor_ids": sorted(roster.own_mentor_ids(request.team_id)), "own_round": request.own_until is not None,
         "mentor_id": request.claimed_by_id if request.is_claimed else None, "mentor": _helper_name(request),
         "claimed_at": format_local(request.claimed_at, event, "%H:%M") if request.is_claimed else None,
     }
@@ -58,3 +61,13 @@ def position(event: Event, team_id: int, request_id: int, place: int, eta_minute
 
 def _helper_name(request: HelpRequest) -> str | None:
     return request.claimed_by.display_name if request.is_claimed and request.claimed_by else None
+
+
+def team_mentors(event: Event, team_id: int, names: list[str]) -> dict:
+    """`team_mentors_changed`: a team's standing mentors now, by name."""
+    return {"event": event.slug, "team_id": team_id, "mentors": names}
+
+
+def mentor_teams(event: Event, mentor_id: int, names: list[str]) -> dict:
+    """`mentor_teams_changed`: the teams one mentor stands by now, by name."""
+    return {"event": event.slug, "mentor_id": mentor_id, "teams": names}

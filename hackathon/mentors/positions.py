@@ -17,7 +17,7 @@ from ..extensions import db, socketio
 from ..models import Event, HelpRequest
 from ..models.types import utcnow
 from ..realtime import emitters
-from . import eta, payloads, queries
+from . import eta, payloads, queries, roster
 
 _pending: set[int] = set()
 _last_flush: dict[int, float] = {}
@@ -40,9 +40,10 @@ def standing_of(request: HelpRequest) -> Standing:
     """Where one open request stands now."""
     now, event = utcnow(), request.event
     free, on_duty = queries.mentors_on_duty(event, now)
+    own_free = bool(roster.own_mentor_ids(request.team_id) & _free_ids(event, now))
     position = queries.position_of(request)
     return Standing(position, eta.expected_wait_minutes(position, queries.recent_service_minutes(event, now),
-                                                        free, on_duty))
+                                                        free, on_duty, own_free))
 
 
 def schedule(event_id: int) -> None:
@@ -71,14 +72,21 @@ def flush(event_id: int) -> None:
     now = utcnow()
     free, on_duty = queries.mentors_on_duty(event, now)
     service = queries.recent_service_minutes(event, now)
+    own, free_ids = roster.own_mentors_by_team(event), _free_ids(event, now)
     pushes = []
     for place, (request_id, team_id) in enumerate(waiting, 1):
-        minutes = eta.expected_wait_minutes(place, service, free, on_duty)
+        own_free = bool(own.get(team_id, frozenset()) & free_ids)
+        minutes = eta.expected_wait_minutes(place, service, free, on_duty, own_free)
         pushes.append((team_id, payloads.position(event, team_id, request_id, place, minutes,
                                                   eta.describe_wait(minutes))))
     db.session.commit()  # end the read before the pushes: no transaction is held while sockets are written
     for team_id, payload in pushes:
         emitters.help_position(team_id, payload)
+
+
+def _free_ids(event: Event, now) -> set[int]:
+    """The mentors free to help right now (available, not helping anyone)."""
+    return {candidate.id for candidate in queries.free_mentors(event, now)}
 
 
 def _flush_later(app, event_id: int, wait: float) -> None:

@@ -9,7 +9,9 @@ from ..models.mentor import AVAILABILITIES, AVAILABLE
 from ..models.types import utcnow
 from . import dispatch, notify, queries
 from .checks import check_mentor
-from .errors import MentoringError
+from .errors import BadNumber, MentoringError, NotEventMentor
+
+MAX_TEAMS = 100  # a mentor's limit of standing teams, at most
 
 
 @dataclass
@@ -56,6 +58,18 @@ def set_availability(event: Event, mentor: User, availability: str) -> MentorPro
     notify.availability_changed(event, mentor)
     if availability == AVAILABLE:
         dispatch.assign_waiting(event)
+    return profile
+
+
+def set_team_limit(event: Event, mentor: User, max_teams: int | None) -> MentorProfile:
+    """Organizers cap how many teams the planner gives a mentor (None: no limit; hand-made pairs count too)."""
+    if not queries.is_event_mentor(event, mentor.id):
+        raise NotEventMentor(event)
+    if max_teams is not None and not 0 <= max_teams <= MAX_TEAMS:
+        raise BadNumber("A mentor's limit of teams", 0, MAX_TEAMS)
+    profile = _profile_for_update(event, mentor)
+    profile.max_teams, profile.updated_at = max_teams, utcnow()
+    db.session.commit()
     return profile
 
 

@@ -12,7 +12,7 @@ from ..extensions import db
 from ..models import Event, HelpRequest, HelpRequestTag, User
 from ..models.mentor import ACTIVE, CANCELLED, OPEN, RESOLVED
 from ..models.types import utcnow
-from . import dispatch, matching, notify, queries, taking
+from . import dispatch, matching, notify, queries, roster, taking
 from .checks import check_hacking, check_member, lock_request, team_asking
 from .errors import AlreadyAsked, AlreadyRated, NotActive, NotResolved, UnknownMentor
 from .settings import rules_of
@@ -41,7 +41,7 @@ def ask_for_help(user: User, event: Event, details: HelpDetails) -> HelpRequest:
     request = HelpRequest(event_id=event.id, team_id=team.id, active_team_id=team.id, created_by_id=user.id,
                           queued_at=now, created_at=now, updated_at=now)
     _apply(request, details)
-    request.matching_until = _matching_until(event, details.tags, now)
+    request.own_until, request.matching_until = _offer_rounds(event, team.id, details.tags, now)
     db.session.add(request)
     _commit_new(request, team)
     _announce_new(request)
@@ -59,12 +59,18 @@ def _commit_new(request: HelpRequest, team) -> None:
 def _announce_new(request: HelpRequest) -> None:
     asked = request.asked_mentor
     notify.request_changed(request, "opened", asked, notify.ASKED_FOR_YOU if asked else None)
+    own = roster.own_mentor_ids(request.team_id) - {request.asked_mentor_id}
+    if own:
+        notify.own_team_asked(request, own)
     dispatch.assign_waiting(request.event)
 
 
-def _matching_until(event: Event, tags: list[str], now):
-    free = [candidate.tags for candidate in queries.free_mentors(event, now)]
-    return matching.matching_until(tags, free, now, rules_of(event.id).match_window)
+def _offer_rounds(event: Event, team_id: int, tags: list[str], now):
+    """(own_until, matching_until): first the team's own mentors when one is free, then the matching
+    mentors, then everyone; each round one matching window long."""
+    free, window = queries.free_mentors(event, now), rules_of(event.id).match_window
+    own_until = matching.own_round_until(roster.own_mentor_ids(team_id), [c.id for c in free], now, window)
+    return own_until, matching.matching_until(tags, [c.tags for c in free], own_until or now, window)
 
 
 def edit_help_request(request: HelpRequest, user: User, details: HelpDetails) -> HelpRequest:

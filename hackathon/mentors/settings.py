@@ -1,4 +1,5 @@
-"""How an event runs its help queue: suggest or auto-assign, and its time limits."""
+"""How an event runs its help queue (suggest or auto-assign, its time limits) and how many standing
+mentors each team gets."""
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -9,7 +10,7 @@ from ..models import Event, MentoringSettings
 from ..models.mentor import MODES, SUGGEST
 from .errors import MentoringError
 
-DEFAULTS = dict(mode=SUGGEST, match_minutes=2, stale_minutes=15, claim_timeout_minutes=45)
+DEFAULTS = dict(mode=SUGGEST, match_minutes=2, stale_minutes=15, claim_timeout_minutes=45, mentors_per_team=1)
 MAX_MINUTES = 24 * 60
 
 

@@ -1,5 +1,6 @@
 """The help queue's timed rules, run by each server process's live ticker (live/ticker.py) every second.
 
+- a request offered only to the team's own mentors goes to the matching mentors when that round ends;
 - a request offered only to matching mentors opens to everyone when its matching window ends;
 - an open request unclaimed for longer than the event's limit is flagged to organizers (once);
 - a claim held longer than the event's limit goes back to the queue in its place (the mentor is told);
@@ -26,23 +27,33 @@ OVER_PHASES = (JUDGING, RESULTS, CLOSED)
 
 def tick(now: datetime) -> None:
     """One round of the queue's timed rules."""
+    end_own_rounds(now)
     open_to_everyone(now)
     flag_stale_requests(now)
     return_overdue_claims(now)
     expire_after_hacking(now)
 
 
+def end_own_rounds(now: datetime) -> list[HelpRequest]:
+    """Requests whose round for the team's own mentors ended are offered to the matching mentors."""
+    return _end_round(HelpRequest.own_until, now, "offered_to_matching")
+
+
 def open_to_everyone(now: datetime) -> list[HelpRequest]:
     """Requests whose matching window ended are offered to every mentor."""
-    due = HelpRequest.status == OPEN, HelpRequest.matching_until <= now
+    return _end_round(HelpRequest.matching_until, now, "offered_to_all")
+
+
+def _end_round(until, now: datetime, what: str) -> list[HelpRequest]:
+    due = HelpRequest.status == OPEN, until <= now
     if db.session.scalar(db.select(HelpRequest.id).where(*due).limit(1)) is None:
         return []  # the usual tick: a read, no write transaction
-    ids = list(db.session.scalars(update(HelpRequest).where(*due).values(matching_until=None)
+    ids = list(db.session.scalars(update(HelpRequest).where(*due).values({until.key: None})
                                   .returning(HelpRequest.id).execution_options(synchronize_session=False)))
     db.session.commit()
     opened = [db.session.get(HelpRequest, request_id, populate_existing=True) for request_id in sorted(ids)]
     for request in opened:
-        notify.queue_changed(request, "offered_to_all")
+        notify.queue_changed(request, what)
     return opened
 
 

@@ -7,9 +7,11 @@ from ..errors import DomainError
 from ..extensions import db
 from ..models.membership import MENTOR, ORGANIZER, PARTICIPANT
 from ..urls import is_safe_next
-from . import checks, claims, pages, profiles, queries, services, settings
-from .export import requests_csv
-from .forms import AvailabilityForm, FeedbackForm, ProfileForm, SettingsForm
+from ..models import Challenge, Team, User
+from . import checks, claims, pages, profiles, queries, roster, services, settings, standing, standing_pages
+from .export import assignments_csv, requests_csv
+from .forms import AvailabilityForm, FeedbackForm, PlanForm, ProfileForm, SettingsForm, TeamLimitForm
+from .profiles import MAX_TEAMS
 
 bp = Blueprint("mentors", __name__, url_prefix="/e/<slug>/mentors")
 
@@ -28,6 +30,12 @@ def mentor_nav_context():
         return {"current_mentor_availability": None}
     profile = queries.profile_of(event, current_user)
     return {"current_mentor_availability": profile.availability if profile else "away"}
+
+
+@bp.app_context_processor
+def team_mentors_context():
+    """A team's standing mentors as cards, for the team page (teams/_panel.html shows them to its members)."""
+    return {"team_mentor_cards": standing_pages.team_mentor_cards}
 
 
 # ---- the directory and mentors' own pages --------------------------------------------------------
@@ -198,7 +206,148 @@ def export(event):
         "Content-Disposition": f'attachment; filename="{event.slug}-help-requests.csv"'})
 
 
+# ---- standing mentors: organizers assign, mentors see their teams ----------------------------------
+
+PAIR_ACTIONS = {
+    "pin": (lambda event, pair: standing.set_pinned(event, pair, True), "Pinned: the planner keeps {mentor} with {team}."),
+    "unpin": (lambda event, pair: standing.set_pinned(event, pair, False), "Unpinned: the planner may move {mentor}."),
+    "remove": (standing.remove_pair, "{mentor} no longer mentors {team}."),
+}
+
+
+@bp.route("/assign")
+@event_view(ORGANIZER)
+def assign(event):
+    return _assign_page(event)
+
+
+@bp.route("/assign/run", methods=["POST"])
+@event_view(ORGANIZER)
+def run_planner(event):
+    form = PlanForm()
+    if not form.validate_on_submit():
+        return _assign_page(event, 422, plan_form=form)
+    plan, status = _attempt(lambda: standing.run_planner(event, form.mentors_per_team.data))
+    if status is not None:
+        return _assign_page(event, status, plan_form=form)
+    flash(_plan_summary(plan), "success")
+    return redirect(url_for("mentors.assign", slug=event.slug))
+
+
+@bp.route("/assign/pairs", methods=["POST"])
+@event_view(ORGANIZER)
+def add_pair(event):
+    form = standing_pages.pair_form_for(event)
+    if not form.validate_on_submit():
+        flash("Pick a team and a mentor from the lists.", "error")
+        return _assign_page(event, 422, pair_form=form)
+    team, mentor = db.session.get(Team, form.team_id.data), db.session.get(User, form.mentor_id.data)
+    _, status = _attempt(lambda: standing.assign_by_hand(event, team, mentor, current_user))
+    if status is not None:
+        return _assign_page(event, status, pair_form=form)
+    flash(f"{mentor.display_name} now mentors {team.name} (pinned).", "success")
+    return redirect(url_for("mentors.assign", slug=event.slug, _anchor=f"team-{team.id}"))
+
+
+@bp.route("/assign/pairs/<int:pair_id>/<any(pin, unpin, remove):action>", methods=["POST"])
+@event_view(ORGANIZER)
+def change_pair(event, pair_id, action):
+    pair = roster.find_pair(event, pair_id) or abort(404, description="This event has no such standing mentor.")
+    change, done = PAIR_ACTIONS[action]
+    message, team_id = done.format(mentor=pair.mentor.display_name, team=pair.team.name), pair.team_id
+    _, status = _attempt(lambda: change(event, pair))
+    if status is not None:
+        return _assign_page(event, status)
+    flash(message, "success")
+    return redirect(url_for("mentors.assign", slug=event.slug, _anchor=f"team-{team_id}"))
+
+
+@bp.route("/assign/mentors/<int:mentor_id>/limit", methods=["POST"])
+@event_view(ORGANIZER)
+def set_limit(event, mentor_id):
+    mentor, form = _mentor_or_404(event, mentor_id), TeamLimitForm()
+    if not form.validate_on_submit():
+        flash(f"A limit is a whole number from 0 to {MAX_TEAMS}, or empty for none.", "error")
+        return _assign_page(event, 422)
+    _, status = _attempt(lambda: profiles.set_team_limit(event, mentor, form.max_teams.data))
+    if status is not None:
+        return _assign_page(event, status)
+    limit = form.max_teams.data
+    flash(f"{mentor.display_name}: {'no limit' if limit is None else f'{limit} teams at most'}.", "success")
+    return redirect(url_for("mentors.assign", slug=event.slug, _anchor="mentors"))
+
+
+@bp.route("/assign/challenges/<int:challenge_id>/mentors", methods=["POST"])
+@event_view(ORGANIZER)
+def attach(event, challenge_id):
+    challenge, form = _challenge_or_404(event, challenge_id), standing_pages.challenge_form_for(event)
+    if not form.validate_on_submit():
+        flash("Pick a mentor from the list.", "error")
+        return _assign_page(event, 422)
+    mentor = db.session.get(User, form.mentor_id.data)
+    _, status = _attempt(lambda: standing.attach_to_challenge(event, challenge, mentor))
+    if status is not None:
+        return _assign_page(event, status)
+    flash(f"{mentor.display_name} mentors “{challenge.title}”: its brief lists them.", "success")
+    return redirect(url_for("mentors.assign", slug=event.slug, _anchor="challenges"))
+
+
+@bp.route("/assign/challenges/<int:challenge_id>/mentors/<int:mentor_id>/remove", methods=["POST"])
+@event_view(ORGANIZER)
+def detach(event, challenge_id, mentor_id):
+    challenge, mentor = _challenge_or_404(event, challenge_id), _mentor_or_404(event, mentor_id)
+    standing.detach_from_challenge(event, challenge, mentor)
+    flash(f"{mentor.display_name} no longer mentors “{challenge.title}”.", "success")
+    return redirect(url_for("mentors.assign", slug=event.slug, _anchor="challenges"))
+
+
+@bp.route("/assign/export.csv")
+@event_view(ORGANIZER)
+def export_assignments(event):
+    return Response(assignments_csv(event), mimetype="text/csv", headers={
+        "Content-Disposition": f'attachment; filename="{event.slug}-standing-mentors.csv"'})
+
+
+@bp.route("/teams")
+@event_view(MENTOR)
+def my_teams(event):
+    return render_template("mentors/teams.html", event=event, **standing_pages.my_teams_context(event, current_user))
+
+
+@bp.route("/teams/panel")
+@event_view(MENTOR)
+def my_teams_panel(event):
+    """The live part of a mentor's teams page, fetched again by static/js/mentors.js after a push."""
+    return render_template("mentors/_teams.html", event=event, **standing_pages.my_teams_context(event, current_user))
+
+
 # ---- helpers -------------------------------------------------------------------------------------
+
+def _plan_summary(plan) -> str:
+    made, gone = len(plan.add), len(plan.remove)
+    short = f" {len(plan.shortfalls)} team(s) still short of mentors: see below." if plan.shortfalls else ""
+    if not made and not gone:
+        return "Nothing to change: every team already has its mentors." + short
+    return f"Done: {made} new pair(s), {gone} removed, {len(plan.keep)} kept." + short
+
+
+def _assign_page(event, status=200, **forms):
+    return render_template("mentors/assign.html", event=event, **standing_pages.assign_context(event, **forms)), status
+
+
+def _mentor_or_404(event, mentor_id):
+    mentor = db.session.get(User, mentor_id)
+    if mentor is None or not queries.is_event_mentor(event, mentor.id):
+        abort(404, description="This event has no such mentor.")
+    return mentor
+
+
+def _challenge_or_404(event, challenge_id):
+    challenge = db.session.get(Challenge, challenge_id)
+    if challenge is None or challenge.event_id != event.id:
+        abort(404, description="This event has no such challenge.")
+    return challenge
+
 
 def _attempt(call, form=None):
     """Run one service call: (result, None) when it succeeded, (None, status) after showing why not."""

@@ -4,7 +4,8 @@ from .challenge import Challenge, ChallengeAttachment
 from .event import ClockChange, Event
 from .leaderboard import LeaderboardState
 from .membership import Invite, Membership
-from .mentor import HelpRequest, HelpRequestTag, MentoringSettings, MentorProfile, MentorTag
+from .mentor import (ChallengeMentor, HelpRequest, HelpRequestTag, MentoringSettings, MentorProfile, MentorTag,
+                     TeamMentor)
 from .score import Assignment, Conflict, Criterion, JudgeChallenge, JudgeExclusion, Score, ScoreChange
 from .submission import Extension, Submission, SubmissionFile, SubmissionTechnology, SubmissionVersion
 from .team import JoinRequest, Team, TeamMember, TeamSeeker, TeamSkill
@@ -18,5 +19,6 @@ __all__ = [
     "Extension", "Submission", "SubmissionFile", "SubmissionTechnology", "SubmissionVersion",
     "Vote", "VotingCode", "VotingState",
     "HelpRequest", "HelpRequestTag", "MentoringSettings", "MentorProfile", "MentorTag",
+    "ChallengeMentor", "TeamMentor",
     "Challenge", "ChallengeAttachment", "ClockChange", "Event", "Invite", "Membership", "LoginSession", "User",
     "UserLink", "UserSkill"]

@@ -37,6 +37,8 @@ class MentorProfile(db.Model):
     availability: Mapped[str] = mapped_column(String(16), default=AWAY)
     # When the mentor last became free (a claim ended, or they arrived): auto-assign prefers the longest idle.
     idle_since: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # How many teams organizers let the standing-mentor planner give this mentor (NULL: no limit).
+    max_teams: Mapped[int | None] = mapped_column()
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     event: Mapped["Event"] = relationship()  # noqa: F821
@@ -93,6 +95,8 @@ class HelpRequest(db.Model):
     queued_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # Until then it is offered to the available mentors whose tags match; NULL: offered to everyone.
     matching_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Until then it is offered only to the team's own (standing) mentors; NULL: no such first round.
+    own_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
     claimed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     active_mentor_id: Mapped[int | None] = mapped_column(unique=True)
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -172,3 +176,45 @@ class MentoringSettings(db.Model):
     stale_minutes: Mapped[int] = mapped_column(default=15)
     # A claim open this long goes back to the queue, in its place.
     claim_timeout_minutes: Mapped[int] = mapped_column(default=45)
+    # How many standing mentors the planner gives each team.
+    mentors_per_team: Mapped[int] = mapped_column(default=1, server_default="1")
+
+
+class ChallengeMentor(db.Model):
+    """A mentor attached to a challenge: a sponsor's engineer on the sponsor's brief. The brief lists
+    them, and the planner gives them only teams whose entry names one of their challenges."""
+
+    __table_args__ = (UniqueConstraint("challenge_id", "mentor_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    challenge_id: Mapped[int] = mapped_column(ForeignKey("challenge.id", ondelete="CASCADE"), index=True)
+    mentor_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    challenge: Mapped["Challenge"] = relationship()  # noqa: F821
+    mentor: Mapped["User"] = relationship()  # noqa: F821
+
+
+class TeamMentor(db.Model):
+    """A standing mentor of a team: the team's go-to mentor, given by the planner or by an organizer.
+    A pinned pair is an organizer's choice the planner keeps whatever else changes."""
+
+    __table_args__ = (UniqueConstraint("team_id", "mentor_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"), index=True)
+    mentor_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    is_pinned: Mapped[bool] = mapped_column(default=False)
+    # NULL: the planner made it; otherwise the organizer who did.
+    assigned_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    team: Mapped["Team"] = relationship()  # noqa: F821
+    mentor: Mapped["User"] = relationship(foreign_keys=[mentor_id])  # noqa: F821
+    assigned_by: Mapped["User | None"] = relationship(foreign_keys=[assigned_by_id])  # noqa: F821
+
+    @property
+    def pair(self) -> tuple[int, int]:
+        return self.team_id, self.mentor_id

@@ -140,3 +140,15 @@ def mentor_changed(event_id: int, card: dict) -> None:
     """Update a mentor's card on the open directory pages, and mentors' availability toggles."""
     rooms = [directory_room(event_id), role_room(event_id, "mentor")]
     socketio.emit("mentor_changed", card, to=rooms, namespace=NAMESPACE)
+
+
+# ---- mentoring: standing mentors (hackathon/mentors/notify.py) ---------------------------------
+
+def team_mentors_changed(team_id: int, payload: dict) -> None:
+    """Tell a team's open pages (its team page, its help page) that its standing mentors changed."""
+    socketio.emit("team_mentors_changed", payload, to=team_room(team_id), namespace=NAMESPACE)
+
+
+def mentor_teams_changed(event_id: int, mentor_id: int, payload: dict) -> None:
+    """Tell one mentor's open pages that the teams they mentor changed."""
+    socketio.emit("mentor_teams_changed", payload, to=mentor_room(event_id, mentor_id), namespace=NAMESPACE)

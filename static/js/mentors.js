@@ -2,8 +2,9 @@
 // - a mentor's queue applies each `help_queue_changed` in place from its payload (no fetch: forty
 //   mentors' pages fetching the queue after every change would load the server more than the change);
 // - regions marked [data-mentors-live] (a team's help page, the organizers' view, a mentor's queue on
-//   their own notices) fetch their panel again when one of their `data-refresh-on` events arrives,
-//   and once on reconnect;
+//   their own notices, a mentor's teams page) fetch their panel again when one of their
+//   `data-refresh-on` events arrives, and once on reconnect; a region for one team (data-team-id) or
+//   a few ([data-team-ids] inside it) only for events about those teams;
 // - a waiting team's place and ETA change in place on `help_position`;
 // - the mentor directory's cards change in place on `mentor_changed` (no fetch: the audience is large);
 // - a mentor's availability toggle (on every page of the event) is sent without a reload;
@@ -37,9 +38,17 @@
       }, 150);
     }
 
+    function concerns(payload) {
+      if (teamId !== null) return Boolean(payload) && payload.team_id === teamId;
+      var list = region.querySelector("[data-team-ids]");  // re-rendered with the panel, so never stale
+      if (!list || !payload) return true;
+      var about = payload.request ? payload.request.team_id : payload.team_id;
+      return about === undefined || list.dataset.teamIds.split(/\s+/).indexOf(String(about)) >= 0;
+    }
+
     (region.dataset.refreshOn || "").split(/\s+/).filter(Boolean).forEach(function (name) {
       live.on(name, function (payload) {
-        if (teamId === null || (payload && payload.team_id === teamId)) refresh();
+        if (concerns(payload)) refresh();
       });
     });
     var connectedBefore = false;
@@ -72,6 +81,8 @@
 
   function tierOf(entry, me, myTags) {
     if (entry.asked_mentor_id === me) return "asked";
+    if ((entry.own_mentor_ids || []).indexOf(me) >= 0) return "own";
+    if (entry.own_round) return "later";  // the team's own mentors see it first
     if (entry.tags.some(function (tag) { return myTags.indexOf(tag) >= 0; })) return "match";
     return entry.offered_to_all ? "everyone" : "later";
   }
@@ -123,9 +134,8 @@
 
   function itemActions(panel, entry, tier) {
     var actions = make("div", "help-item-actions");
-    if (tier === "asked" || tier === "match") {
-      actions.append(make("span", "status status-ok", tier === "asked" ? "asked for you" : "matches you"));
-    }
+    var labels = { asked: "asked for you", own: "your team", match: "matches you" };
+    if (labels[tier]) actions.append(make("span", "status status-ok", labels[tier]));
     if (entry.release_count) actions.append(make("span", "status status-muted", "released " + entry.release_count + "×"));
     if (panel.dataset.canClaim === "true") {
       var form = make("form", "inline");
@@ -279,6 +289,7 @@
   var NOTICES = {
     assigned: function (n) { return "Assigned to you: " + n.team + " — “" + n.topic + "”"; },
     asked_for_you: function (n) { return n.team + " asked for you: “" + n.topic + "”"; },
+    own_team_asked: function (n) { return "Your team " + n.team + " asks for help: “" + n.topic + "”"; },
     returned: function (n) { return n.team + "'s request was taken back from you and is in the queue again."; },
     cancelled: function (n) { return n.team + " cancelled the request you were helping with."; },
   };

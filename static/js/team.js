@@ -42,4 +42,8 @@
   window.hackathonLive.on("team_changed", function (payload) {
     if (payload && payload.team_id === teamId) refresh();
   });
+  // The team's standing mentors (assigned, removed by organizers) are part of the panel too.
+  window.hackathonLive.on("team_mentors_changed", function (payload) {
+    if (payload && payload.team_id === teamId) refresh();
+  });
 })();

@@ -1,6 +1,8 @@
 """Mentoring: the directory is for participants and mentors; profiles, availability and the queue are
 for mentors (organizers may watch the queue and return a claim); asking for help is for participants
 in a team; the organizers' view is theirs. Another event's help requests don't exist here.
+Standing mentors: organizers assign (another event's pairs don't exist here); a mentor's teams page is
+theirs (organizers may look).
 
 SOCKET_ROWS says which sockets of the live channel receive each mentoring event;
 tests/mentors/test_socket_access.py plays a scenario that sends every one of them and fails for an
@@ -23,6 +25,7 @@ PARTICIPANTS = only("participant")
 HELP_PAGE = only("participant", "organizer", "site_admin")  # it tells organizers help comes from teams
 OTHER_EVENTS_REQUEST = {"*": DENY, "anonymous": LOGIN, "mentor": HIDDEN, "organizer": HIDDEN, "site_admin": HIDDEN}
 OTHER_EVENTS_HELP = {"*": DENY, "anonymous": LOGIN, "participant": HIDDEN, "organizer": HIDDEN, "site_admin": HIDDEN}
+OTHER_EVENTS_PAIR = {"*": DENY, "anonymous": LOGIN, "organizer": HIDDEN, "site_admin": HIDDEN}
 HELP = {"topic": "Stuck on CORS", "tags": "python", "location": "Table 3", "mentor_id": ""}
 
 ROWS = [
@@ -51,6 +54,20 @@ ROWS = [
     Row("POST", M + "/manage/settings", organizers_only(),
         {"mode": "auto", "match_minutes": "2", "stale_minutes": "10", "claim_timeout_minutes": "30"}),
     Row("GET", M + "/manage/export.csv", organizers_only()),
+    # Standing mentors.
+    Row("GET", M + "/assign", organizers_only()),
+    Row("POST", M + "/assign/run", organizers_only(), {"mentors_per_team": "1"}),
+    Row("POST", M + "/assign/pairs", organizers_only(), {"team_id": "{team_id}", "mentor_id": "{mentor_user_id}"}),
+    Row("POST", M + "/assign/pairs/{standing_pair_id}/pin", organizers_only()),
+    Row("POST", M + "/assign/pairs/{standing_pair_id}/unpin", organizers_only()),
+    Row("POST", M + "/assign/pairs/{standing_pair_id}/remove", organizers_only()),
+    Row("POST", M + "/assign/pairs/{other_standing_pair_id}/remove", OTHER_EVENTS_PAIR),
+    Row("POST", M + "/assign/mentors/{mentor_user_id}/limit", organizers_only(), {"max_teams": "3"}),
+    Row("POST", M + "/assign/challenges/{challenge_id}/mentors", organizers_only(), {"mentor_id": "{mentor_user_id}"}),
+    Row("POST", M + "/assign/challenges/{challenge_id}/mentors/{mentor_user_id}/remove", organizers_only()),
+    Row("GET", M + "/assign/export.csv", organizers_only()),
+    Row("GET", M + "/teams", QUEUE),
+    Row("GET", M + "/teams/panel", QUEUE),
 ]
 
 # Live channel: who receives each mentoring event. "team" is a member of the team the event is about,
@@ -65,4 +82,6 @@ SOCKET_ROWS = {
     "mentor_notice": {"mentor"},
     "help_request_flagged": {"organizer"},
     "mentor_changed": {"team", "other_team", "mentor", "other_mentor", "organizer"},
+    "team_mentors_changed": {"team"},
+    "mentor_teams_changed": {"mentor"},
 }

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 
 from hackathon.extensions import db, socketio
-from hackathon.mentors import profiles, upkeep
+from hackathon.mentors import profiles, standing, upkeep
 from hackathon.models.types import utcnow
 from tests.access.mentors import SOCKET_ROWS, SOCKET_VISITORS
 from tests.conftest import Auth
@@ -35,13 +35,15 @@ def sockets(app, event, live_socket):
 
 
 def play_every_mentoring_event(event, people):
-    """Ask (for a named mentor), toggle a mentor's availability, and let the request go stale."""
+    """Ask (for a named mentor), toggle a mentor's availability, let the request go stale, and make the
+    mentor the team's standing mentor."""
     set_mode(event, "suggest", stale_minutes=1)
     request = ask(people["team"], event, "CORS errors", tags=["python"], asked_mentor_id=people["mentor"].id)
     profiles.set_availability(event, people["other_mentor"], "busy")
     request.queued_at = utcnow() - timedelta(minutes=5)
     db.session.commit()
     upkeep.flag_stale_requests(utcnow())
+    standing.assign_by_hand(event, request.team, people["mentor"], people["organizer"])
 
 
 def test_each_mentoring_event_reaches_only_the_sockets_allowed(event, sockets, monkeypatch):
