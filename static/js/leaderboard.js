@@ -52,16 +52,22 @@
 
   // Render `rows` (team_id -> row) in rank order, animating moved rows from where they were.
   Board.prototype.render = function () {
-    var before = {};
-    Array.prototype.forEach.call(this.list.children, function (li) { before[li.dataset.teamId] = li.getBoundingClientRect().top; });
+    var before = {}, known = {};
+    Array.prototype.forEach.call(this.list.children, function (li) {
+      known[li.dataset.teamId] = true;
+      if (!li.hidden) before[li.dataset.teamId] = li.getBoundingClientRect().top;
+    });
     var rows = Object.keys(this.rows).map(function (id) { return this.rows[id]; }, this).filter(Boolean);
     rows.sort(function (a, b) { return a.rank - b.rank; });
     var fragment = document.createDocumentFragment();
     rows.forEach(function (row) { fragment.appendChild(rowElement(row, this.showsScores)); }, this);
     this.list.replaceChildren(fragment);
+    // The big screen's pager (screen.js) hides the rows of other pages before positions are compared.
+    this.element.dispatchEvent(new CustomEvent("board-rendered"));
     Array.prototype.forEach.call(this.list.children, function (li) {
+      if (li.hidden) return;
       var was = before[li.dataset.teamId];
-      if (was === undefined) { li.classList.add("entered"); return; }
+      if (was === undefined) { if (!known[li.dataset.teamId]) li.classList.add("entered"); return; }
       var delta = was - li.getBoundingClientRect().top;
       if (!delta) return;
       li.animate([{ transform: "translateY(" + delta + "px)" }, { transform: "none" }],

@@ -17,6 +17,7 @@ ROWS = [
     Row("POST", "/admin/events/new", site_admins_only()),
     Row("GET", "/api/v1/events", everyone()),
     Row("GET", "/healthz", everyone()),
+    Row("GET", "/favicon.ico", everyone()),
     Row("GET", "/e/{slug}/", everyone()),
     Row("GET", "/e/no-such-event/", everyone(HIDDEN)),
     Row("GET", "/e/{draft_slug}/", {"*": HIDDEN, "site_admin": ALLOW}),
