@@ -44,6 +44,8 @@
     this.seq = Number(element.dataset.seq);
     this.showsScores = element.dataset.showsScores === "true";
     this.rows = {};
+    this.ceremony = null;
+    this.spotlightId = null;
     var self = this;
     Array.prototype.forEach.call(this.list.children, function (li) {
       self.rows[li.dataset.teamId] = null;  // known from the server render; exact values come on connect
@@ -74,8 +76,11 @@
                  { duration: 600, easing: "ease-out" });
       li.classList.add(delta > 0 ? "moved-up" : "moved-down");
     });
+    var spot = this.spotlightId;
+    var spotRow = spot ? this.list.querySelector('[data-team-id="' + spot + '"]') : null;
+    if (spotRow) spotRow.classList.add("spotlight");
     var empty = this.element.querySelector("[data-board-empty]");
-    if (empty) empty.hidden = rows.length > 0;
+    if (empty) empty.hidden = rows.length > 0 || !!this.ceremony;
     this.element.dataset.seq = String(this.seq);
   };
 
@@ -84,11 +89,41 @@
     this.showsScores = payload.shows_scores !== false;
     this.rows = {};
     payload.rows.forEach(function (row) { this.rows[row.team_id] = row; }, this);
+    this.ceremony = payload.ceremony || null;
+    // The newest entry of a ceremony, and its winner once it has ended with the final board.
+    this.spotlightId = (payload.ceremony && payload.ceremony.spotlight) || payload.spotlight || null;
     var status = this.element.querySelector("[data-board-status]");
-    if (status) status.textContent = payload.frozen ? (payload.reveal_step !== undefined
-      ? "The reveal is under way." : "The board is frozen until the reveal.") : "";
+    if (status) status.textContent = boardStatus(payload);
     this.element.classList.toggle("is-frozen", !!payload.frozen);
+    this.element.classList.toggle("is-ceremony", !!payload.ceremony);
+    var dark = this.element.querySelector("[data-board-dark]");
+    if (dark) dark.hidden = !(payload.ceremony && !payload.ceremony.step);
     this.render();
+    this.spotlight();
+  };
+
+  // The same words as templates/live/_board.html.
+  function boardStatus(payload) {
+    if (payload.ceremony) {
+      return payload.ceremony.step ? "Revealed " + payload.ceremony.step + " of " + payload.ceremony.total + ", from the bottom."
+        : "The results ceremony is about to begin.";
+    }
+    if (payload.final) return "Final results.";
+    if (!payload.frozen) return "";
+    if (payload.reveal_step === undefined) return "The board is frozen until the reveal.";
+    return payload.reveal_step >= payload.rows.length ? "Every entry is revealed." : "The reveal is under way.";
+  }
+
+  // A ceremony's newest entry: marked (a phone scrolls to it) and announced to the big screen.
+  Board.prototype.spotlight = function () {
+    var id = this.spotlightId;
+    var row = id ? this.rows[id] : null;
+    var li = id ? this.list.querySelector('[data-team-id="' + id + '"]') : null;
+    if (li) {
+      li.classList.add("spotlight");
+      if (li.scrollIntoView && !this.element.classList.contains("board-big")) li.scrollIntoView({ block: "center", behavior: "smooth" });
+    }
+    this.element.dispatchEvent(new CustomEvent("board-spotlight", { detail: { row: row, ceremony: this.ceremony, showsScores: this.showsScores } }));
   };
 
   Board.prototype.update = function (payload) {

@@ -84,6 +84,34 @@
     list.classList.add("is-turning");
   }
 
+  // A ceremony's newest entry fills the panel: its place ("Winner" last), team, entry and score.
+  var spotlight = region.querySelector("[data-ceremony-spotlight]");
+  var PLACES = { 1: "Winner", 2: "2nd place", 3: "3rd place" };
+  function place(rank) {
+    if (PLACES[rank]) return PLACES[rank];
+    var tens = rank % 100, suffix = tens > 10 && tens < 14 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" }[rank % 10] || "th");
+    return rank + suffix + " place";
+  }
+
+  board.addEventListener("board-spotlight", function (event) {
+    var row = event.detail.row;
+    region.classList.toggle("is-ceremony", !!event.detail.ceremony);
+    if (!row) { spotlight.hidden = true; layout(); return; }
+    spotlight.querySelector("[data-spotlight-place]").textContent = place(row.rank);
+    spotlight.querySelector("[data-spotlight-team]").textContent = row.team;
+    spotlight.querySelector("[data-spotlight-entry]").textContent = row.entry || "";
+    var score = event.detail.showsScores && row.score !== null && row.score !== undefined ? row.score.toFixed(1) + " points" : "";
+    spotlight.querySelector("[data-spotlight-score]").textContent = score;
+    spotlight.classList.toggle("is-podium", row.rank <= 3);
+    spotlight.classList.toggle("is-winner", row.rank === 1);
+    spotlight.dataset.teamId = row.team_id;
+    spotlight.hidden = false;
+    spotlight.classList.remove("is-arriving");
+    void spotlight.offsetWidth;
+    spotlight.classList.add("is-arriving");
+    layout();  // the rows below share the panel with the spotlight
+  });
+
   board.addEventListener("board-rendered", layout);
   window.addEventListener("resize", layout);
   layout();
