@@ -56,7 +56,7 @@
   Board.prototype.render = function () {
     var before = {}, known = {};
     Array.prototype.forEach.call(this.list.children, function (li) {
-      known[li.dataset.teamId] = true;
+      known[li.dataset.teamId] = li.querySelector(".board-rank").textContent;
       if (!li.hidden) before[li.dataset.teamId] = li.getBoundingClientRect().top;
     });
     var rows = Object.keys(this.rows).map(function (id) { return this.rows[id]; }, this).filter(Boolean);
@@ -69,7 +69,9 @@
     Array.prototype.forEach.call(this.list.children, function (li) {
       if (li.hidden) return;
       var was = before[li.dataset.teamId];
-      if (was === undefined) { if (!known[li.dataset.teamId]) li.classList.add("entered"); return; }
+      if (was === undefined) { if (known[li.dataset.teamId] === undefined) li.classList.add("entered"); return; }
+      // Only a new rank slides: rows that moved because the page was laid out again stay put.
+      if (known[li.dataset.teamId] === li.querySelector(".board-rank").textContent) return;
       var delta = was - li.getBoundingClientRect().top;
       if (!delta) return;
       li.animate([{ transform: "translateY(" + delta + "px)" }, { transform: "none" }],

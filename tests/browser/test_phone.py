@@ -71,7 +71,7 @@ def test_no_page_is_wider_than_a_360_px_phone(seed, page, role):
         page.screenshot(path=f"{SHOTS}/phone-{name}.png", full_page=True)
         if measured["scroll"] > measured["width"] or measured["wide"]:
             failures.append((path, measured))
-    assert failures == []
+    assert failures == [], "\n".join(map(str, failures))
 
 
 def test_the_judges_score_button_is_on_the_phone_screen(seed, page):
@@ -120,7 +120,7 @@ def test_announcements_stack_below_the_navigation(seed, page, live_server):
     stack = page.locator("[data-live-toasts]").bounding_box()
     assert stack["y"] >= nav_bottom["y"] + nav_bottom["height"]
     assert stack["height"] < PHONE["height"] * 0.3
-    page.screenshot(path=f"{SHOTS}/phone-announcements.png")
+    page.screenshot(path=f"{SHOTS}/phone-announcements.png", animations="disabled")
     more.click()
     expect(toasts.nth(2)).to_be_visible()
-    page.screenshot(path=f"{SHOTS}/phone-announcements-open.png")
+    page.screenshot(path=f"{SHOTS}/phone-announcements-open.png", animations="disabled")
