@@ -7,12 +7,15 @@
   board bytes (when a bench stored them), as the real snapshot does, with nothing else around it.
 - `/bench/bytes/<name>`: a bare Flask endpoint serving bytes stored with a PUT (the leaderboard
   API's or page's own bytes), to compare requests per second on the same worker.
+- `/bench/write`: a bare Flask endpoint that commits one row through the app's own database
+  session (same writer queue, same transaction), to compare a judge's save with.
 """
 from flask import Response, request
+from sqlalchemy import text
 from flask_socketio import emit
 
 from hackathon import create_app
-from hackathon.extensions import csrf, socketio
+from hackathon.extensions import csrf, db, socketio
 from hackathon.realtime import NAMESPACE, event_room
 from hackathon.realtime.wire import PreEncoded
 
@@ -44,3 +47,13 @@ def keep_bytes(name):
 def serve_bytes(name):
     body, mimetype = stored[name]
     return Response(body, mimetype=mimetype)
+
+
+@app.post("/bench/write")
+@csrf.exempt
+def bare_write():
+    """One committed row and nothing else: no form, no rules, no board."""
+    db.session.execute(text("CREATE TABLE IF NOT EXISTS bench_writes (id INTEGER PRIMARY KEY, body TEXT)"))
+    db.session.execute(text("INSERT INTO bench_writes (body) VALUES (:body)"), {"body": request.get_data(as_text=True)})
+    db.session.commit()
+    return "", 204

@@ -62,10 +62,11 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_request_hooks(app: Flask) -> None:
-    from . import headers, request_guards
+    from . import headers, request_guards, turns
 
     request_guards.register(app)
     headers.register(app)
+    turns.register(app)
 
 
 def register_blueprints(app: Flask) -> None:

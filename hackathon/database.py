@@ -18,17 +18,27 @@ from sqlalchemy.engine import Engine
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 WRITE_LOCK_TIMEOUT = 30  # seconds, as long as a pooled connection is waited for
-_reading: ContextVar[bool] = ContextVar("reading", default=False)
+# True or False: what the code running now declared (`reads_only`, `writes`); None: by the request.
+_reading: ContextVar[bool | None] = ContextVar("reading", default=None)
 
 
 class WriterTimeout(RuntimeError):
     """Another writer of this process held the database for too long."""
 
 
-@contextmanager
 def reads_only():
     """Run the block's transactions as reads (a live channel handler that only reads)."""
-    token = _reading.set(True)
+    return _declared(reading=True)
+
+
+def writes():
+    """Run the block's transactions as writes, even inside `reads_only` or a GET request."""
+    return _declared(reading=False)
+
+
+@contextmanager
+def _declared(reading: bool):
+    token = _reading.set(reading)
     try:
         yield
     finally:
@@ -37,8 +47,9 @@ def reads_only():
 
 def is_reading() -> bool:
     """Whether transactions begun now only read: HTTP GET/HEAD/OPTIONS, or inside `reads_only`."""
-    if _reading.get():
-        return True
+    declared = _reading.get()
+    if declared is not None:
+        return declared
     return has_request_context() and request.method in SAFE_METHODS and getattr(request, "sid", None) is None
 
 

@@ -4,10 +4,11 @@ from dataclasses import fields
 
 import pytest
 
-from hackathon import leaderboard
+from hackathon import database, leaderboard
 from hackathon.challenges import services as challenges
 from hackathon.extensions import db
 from hackathon.judging import scores
+from hackathon.leaderboard import public
 from tests.factories import make_assignment, make_criterion, make_event, make_member, make_submission, make_team
 from tests.leaderboard.replay import ReplayedBoard, public_view
 
@@ -208,3 +209,13 @@ def test_a_socket_hears_only_the_board_view_its_page_shows(contest, live_socket,
     assert none.received("leaderboard_update") == []
     api = client.get(f"/api/v1/events/{event.slug}/leaderboard?challenge={challenge.id}").get_json()
     assert ReplayedBoard(snapshot).apply([{"name": "leaderboard_update", "args": [update]}]).ordered() == api["rows"]
+
+
+def test_the_board_is_built_in_read_transactions_so_judges_saves_never_wait_for_it(contest, monkeypatch):
+    built_while_reading = []
+    build = public.build
+    monkeypatch.setattr(public, "build", lambda event: built_while_reading.append(database.is_reading()) or build(event))
+    score(contest, 0, 5)
+    assert built_while_reading and all(built_while_reading)
+    score(contest, 1, 7)  # the request's own writes still begin as writes after a publication
+    assert [row["team"] for row in public_view(contest[0])["rows"]] == ["Bees", "Owls"]
