@@ -86,7 +86,9 @@ def _step_ceremony(event: Event, state: LeaderboardState, direction: int) -> Non
     """One step of a ceremony; revealing the winner ends it, and a step back from the end re-opens it."""
     total = len(_staged(event, state))
     ended = state.revealed_at is not None and state.freeze_at is not None and state.reveal_step == total
-    if not state.is_frozen(utcnow()) and not (ended and direction < 0):
+    if ended and direction > 0:
+        raise LeaderboardError("The ceremony is over: every entry is revealed.")
+    if not state.is_frozen(utcnow()) and not ended:
         raise LeaderboardError("Start the ceremony before revealing entries.")
     step = (state.reveal_step or 0) + direction
     if not 0 <= step <= total:
