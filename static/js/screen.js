@@ -95,7 +95,8 @@
 
   board.addEventListener("board-spotlight", function (event) {
     var row = event.detail.row;
-    region.classList.toggle("is-ceremony", !!event.detail.ceremony);
+    // A ceremony (and its winner, once it ends) takes the countdown's place on the screen.
+    document.body.classList.toggle("is-ceremony", !!event.detail.ceremony || !!row);
     if (!row) { spotlight.hidden = true; layout(); return; }
     spotlight.querySelector("[data-spotlight-place]").textContent = place(row.rank);
     spotlight.querySelector("[data-spotlight-team]").textContent = row.team;
