@@ -7,6 +7,7 @@ finished event would show.
 from datetime import timedelta
 
 from ..extensions import db
+from ..judging import assignments, scores
 from ..live import board
 from ..models import Challenge, Criterion, Membership, Submission, Team, TeamMember, User
 from ..models.membership import JUDGE
@@ -14,7 +15,6 @@ from ..models.submission import SUBMITTED
 from ..models.team import name_key
 from ..models.types import utcnow
 from ..voting import services as voting
-from .projects import judge_most
 
 CHALLENGE = ("Seasons in play", "Games that teach how the seasons change.")
 # (team, title, tagline, member indices among the event's participants)
@@ -38,7 +38,7 @@ def fill_past(event, participants: list[User], judges: list[User]) -> None:
         db.session.add(Membership(user=user, event=event, role=JUDGE))
     entries = [_entry(event, challenge, participants, *entry) for entry in ENTRIES]
     db.session.commit()
-    judge_most(event, judges[:2])
+    _judge_all(event, judges[:2])
     voting.open_voting(event)
     for participant, entry in zip(participants, [entries[2], entries[2], entries[0]]):
         voting.cast_vote(event, entry, user=participant)
@@ -47,6 +47,14 @@ def fill_past(event, participants: list[User], judges: list[User]) -> None:
     board.finish_reveal(event)
     event.submissions_due_at, event.judging_ends_at, event.results_at = milestones
     db.session.commit()
+
+
+def _judge_all(event, judges: list[User]) -> None:
+    assignments.run_assignment(event, len(judges))
+    fun = db.session.scalar(db.select(Criterion).where(Criterion.event_id == event.id))
+    for lenience, judge in enumerate(judges):
+        for mark, (assignment, _) in zip((8, 6, 7), assignments.judge_queue(event, judge)):
+            scores.record_score(event, judge, assignment.submission, {fun.id: mark + lenience}, "Fun to play.")
 
 
 def _entry(event, challenge, participants, team_name, title, tagline, members) -> Submission:

@@ -124,8 +124,12 @@ def board_freeze(event):
     form = FreezeForm()
     if not form.validate_on_submit():
         return _board_page(event, freeze_form=form, status=422)
-    return _run_board(event, lambda: board.freeze(event, form.freeze_at_in(event)),
-                      "The public board is frozen." if form.freeze_at.data is None else "Freeze scheduled.")
+    now = form.freeze_at.data is None
+    if boards.state_of(event).reveal_mode == boards.CEREMONY:
+        done = "The ceremony has begun: every public board is dark." if now else "Ceremony scheduled."
+    else:
+        done = "The public board is frozen." if now else "Freeze scheduled."
+    return _run_board(event, lambda: board.freeze(event, form.freeze_at_in(event)), done)
 
 
 @bp.route("/live/board/mode", methods=["POST"])

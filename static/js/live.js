@@ -88,6 +88,15 @@
 
   // The event page's schedule, as it stands after pauses and extensions.
   function showSchedule(list, milestones) {
+    var items = list.querySelectorAll("li");
+    var same = items.length === milestones.length && milestones.every(function (milestone, index) {
+      var time = items[index].querySelector("time");
+      return time && new Date(time.dateTime).getTime() === milestone.at_ms;
+    });
+    if (same) {  // keep the server's words; only what has passed changes
+      milestones.forEach(function (milestone, index) { items[index].classList.toggle("done", milestone.done); });
+      return;
+    }
     list.replaceChildren.apply(list, milestones.map(function (milestone) {
       var item = document.createElement("li");
       item.className = milestone.done ? "done" : "";
