@@ -91,10 +91,13 @@ def update_event(event: Event, details: EventDetails) -> None:
     """Save an organizer's edits; the clock and the board are announced only after the commit."""
     _check_schedule(details)
     _keep_unchanged_milestones(event, details)
+    was_published = event.is_published
     _apply(event, details)
     db.session.commit()
     emitters.clock_changed(event)
     leaderboard.event_changed(event)
+    if was_published and not event.is_published:
+        rooms.event_hidden(event.id)
 
 
 def _keep_unchanged_milestones(event: Event, details: EventDetails) -> None:

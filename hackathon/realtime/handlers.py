@@ -3,7 +3,7 @@ import re
 
 from flask import current_app, session
 from flask_login import current_user
-from flask_socketio import Namespace, emit
+from flask_socketio import Namespace, disconnect, emit
 
 from .. import leaderboard
 from ..access import can_manage
@@ -40,14 +40,14 @@ class LiveNamespace(Namespace):
     def on_rejoin(self, data=None):
         """Asked after a `rooms_changed` nudge: the rooms are decided again from the roles held now."""
         with reads_only():
-            event = db.session.get(Event, session.get("live_event_id", 0))
+            event = _watched_event()
             if event is not None:
                 rooms.enter_rooms(current_user, event, _chosen_rooms(event))
 
     def on_watch_mentor_directory(self, data=None):
         """The mentor directory page asks for its live cards (on every connect); only those who may see it join."""
         with reads_only():
-            event = db.session.get(Event, session.get("live_event_id", 0))
+            event = _watched_event()
             if event is not None:
                 session["live_watches_directory"] = True
                 rooms.enter_rooms(current_user, event, _chosen_rooms(event))
@@ -55,9 +55,23 @@ class LiveNamespace(Namespace):
     def on_resync(self, data=None):
         """A client that saw a gap in `seq` (or woke up) asks for the whole board and the clock again."""
         with reads_only():
-            event = db.session.get(Event, session.get("live_event_id", 0))
+            event = _watched_event()
             if event is not None:
                 _send_snapshot(event, session.get("live_board_view"))
+
+
+def _watched_event() -> Event | None:
+    """The event this socket connected to, if it may still watch it; a socket of an event that was
+    unpublished since (and that doesn't run it) is disconnected instead."""
+    event = db.session.get(Event, session.get("live_event_id", 0))
+    if event is not None and _may_watch(event):
+        return event
+    disconnect()
+    return None
+
+
+def _may_watch(event: Event) -> bool:
+    return event.is_published or can_manage(current_user, event)
 
 
 def _send_snapshot(event: Event, view) -> None:
@@ -93,6 +107,6 @@ def _event_from_auth(auth) -> Event:
     if not isinstance(slug, str) or not re.match(SLUG_PATTERN, slug):  # junk never reaches the database
         raise ConnectionRefusedError("Name the event: connect with auth={\"event\": \"<slug>\"}.")
     event = db.session.scalar(db.select(Event).where(Event.slug == slug))
-    if event is None or not (event.is_published or can_manage(current_user, event)):
+    if event is None or not _may_watch(event):
         raise ConnectionRefusedError(f"There is no event “{slug[:64]}”.")
     return event

@@ -12,11 +12,11 @@ from flask_socketio import join_room, leave_room, rooms
 
 from ..access import roles_in
 from ..extensions import db, socketio
-from ..models import Membership, TeamMember
+from ..models import Challenge, Membership, Team, TeamMember, User
 from ..mentors.rooms import mentoring_rooms
-from ..models.membership import MENTOR
+from ..models.membership import MENTOR, ORGANIZER, PARTICIPANT, ROLES
 from ..teams.queries import team_id_of
-from . import NAMESPACE, event_room, mentor_room, role_room, team_room, user_room
+from . import NAMESPACE, board_room, directory_room, event_room, mentor_room, role_room, team_room, user_room
 
 NUDGE = "rooms_changed"
 
@@ -48,9 +48,26 @@ def enter_rooms(user, event, public: set[str] = frozenset()) -> None:
 
 def role_ended(event_id: int, user_id: int, role: str) -> None:
     """A membership was removed: its role room closes; the role's other holders (and the person,
-    for their other roles) rejoin."""
+    for their other roles) rejoin. A participant or mentor also leaves the mentor directory's room,
+    which its other watchers rejoin."""
     closing = [role_room(event_id, role)] + ([mentor_room(event_id, user_id)] if role == MENTOR else [])
-    _close(closing, _holders_of_role(event_id, role) | {user_id})
+    holders = _holders_of_role(event_id, role) | {user_id}
+    if role in (PARTICIPANT, MENTOR):
+        closing.append(directory_room(event_id))
+        holders |= _holders_of_role(event_id, PARTICIPANT, MENTOR, ORGANIZER) | _site_admins()
+    _close(closing, holders)
+
+
+def event_hidden(event_id: int) -> None:
+    """An event was unpublished: every room of it closes, the public ones included, and only those
+    who run it rejoin (the live channel admits nobody else to an unpublished event)."""
+    challenge_ids = db.session.scalars(db.select(Challenge.id).where(Challenge.event_id == event_id))
+    team_ids = db.session.scalars(db.select(Team.id).where(Team.event_id == event_id))
+    closing = ([event_room(event_id), board_room(event_id, None), directory_room(event_id)]
+               + [board_room(event_id, challenge_id) for challenge_id in challenge_ids]
+               + [role_room(event_id, role) for role in ROLES] + [team_room(team_id) for team_id in team_ids]
+               + [mentor_room(event_id, user_id) for user_id in _holders_of_role(event_id, MENTOR)])
+    _close(closing, _holders_of_role(event_id, ORGANIZER) | _site_admins())
 
 
 def team_left(team_id: int) -> None:
@@ -90,9 +107,13 @@ def _close(closing: list[str], holders: set[int]) -> None:
     nudge(holders)
 
 
-def _holders_of_role(event_id: int, role: str) -> set[int]:
+def _holders_of_role(event_id: int, *roles: str) -> set[int]:
     return set(db.session.scalars(db.select(Membership.user_id).where(
-        Membership.event_id == event_id, Membership.role == role)))
+        Membership.event_id == event_id, Membership.role.in_(roles))))
+
+
+def _site_admins() -> set[int]:
+    return set(db.session.scalars(db.select(User.id).where(User.is_site_admin.is_(True))))
 
 
 def _team_members(team_id: int) -> set[int]:

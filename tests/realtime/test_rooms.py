@@ -1,5 +1,7 @@
 """Live rooms follow roles: when a membership, a team place or a log-in ends, sockets opened before
 stop hearing the rooms it gave; everyone who still holds them is nudged to rejoin and keeps hearing."""
+from dataclasses import fields
+
 from hackathon.auth import services as auth_services
 from hackathon.events import services as event_services
 from hackathon.extensions import db
@@ -101,6 +103,45 @@ def test_a_new_role_is_heard_after_the_nudge(app, client, auth, live_socket):
     organizer_pushes(event)
     assert heard(socket, "judge_progress") == ["judge_progress"]
 
+
+
+def test_a_removed_participant_stops_hearing_the_mentor_directory(app, client, auth, live_socket):
+    event = make_event("hacking")
+    organizer = make_member(event, "organizer")
+    leaving = auth.login_as("participant", event)
+    keeper_client = app.test_client()
+    Auth(keeper_client).login(make_participant(event))
+    theirs, ours = live_socket(event), live_socket(event, flask_client=keeper_client)
+    for socket in (theirs, ours):
+        socket.emit("watch_mentor_directory")
+        socket.received()
+
+    membership = db.session.scalar(db.select(Membership).where(Membership.user_id == leaving.id))
+    event_services.remove_role(membership, organizer)
+    rejoin_if_asked(ours)  # `theirs` ignores the nudge
+    emitters.mentor_changed(event.id, {"id": 1, "available": True})
+    assert heard(theirs, "mentor_changed") == [] and heard(ours, "mentor_changed") == ["mentor_changed"]
+
+
+def test_unpublishing_an_event_drops_its_audience_and_keeps_its_organizers(app, client, auth, live_socket):
+    event = make_event("judging")
+    auth.login_as("organizer", event)
+    audience = live_socket(event, flask_client=app.test_client())
+    organizers = live_socket(event)
+    audience.received(), organizers.received()
+
+    details = event_services.EventDetails(**{f.name: getattr(event, f.name) for f in fields(event_services.EventDetails)})
+    details.is_published = False
+    event_services.update_event(event, details)
+    audience.received()  # the board and clock as they were a moment ago may still arrive
+    rejoin_if_asked(organizers)
+    emitters.clock_changed(event)
+    assert heard(audience, "clock") == [] and heard(organizers, "clock") == ["clock"]
+
+    audience.emit("resync")  # a page that asks for the board again is let go instead
+    assert not audience.connected  # and so it heard nothing (the test client keeps no messages of a closed socket)
+    organizers.emit("resync")
+    assert {"clock", "leaderboard"} <= set(heard(organizers, "clock", "leaderboard"))
 
 
 def test_a_socket_that_leaves_while_its_rooms_are_decided_is_dropped_quietly(app, client, auth, live_socket,
