@@ -7,7 +7,6 @@ export FLASK_APP := hackathon:create_app
 .PHONY: run test setup assets migrate demo chromium services bench clean serve nginx
 
 run: setup migrate demo
-	@echo "Serving on http://127.0.0.1:5000  (Ctrl-C stops)"
 	$(BIN)/python wsgi.py
 
 test: $(VENV)/.stamp-dev assets chromium nginx

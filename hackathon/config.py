@@ -70,6 +70,8 @@ class Config:
     # Waiting teams' places in the help queue are pushed at most this often per event (bursts merged).
     MENTOR_POSITIONS_COALESCE_SECONDS = 0.25
     LIVE_TICK_SECONDS = 1.0
+    # The big screen turns its leaderboard's pages (when every entry can't fit at once) this often.
+    SCREEN_PAGE_SECONDS = 8
     LIVE_RESYNC_SECONDS = 30.0
     RATELIMIT_HEADERS_ENABLED = True
     # Log-in attempts, counted before the password is checked; a right one gives its place back

@@ -2,7 +2,7 @@
 from flask import request
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import ImmutableMultiDict
-from wtforms import DateTimeLocalField, FileField, StringField
+from wtforms import DateTimeLocalField, FileField, SelectMultipleField, StringField, widgets
 from wtforms.validators import Length, ValidationError
 
 from .tags import MAX_TAGS, TagError, parse_tags
@@ -33,6 +33,14 @@ def posted_fields(unbound_fields) -> ImmutableMultiDict | None:
 
 class ActionForm(SiteForm):
     """A button that changes something: carries only the CSRF token."""
+
+
+class ChoiceChips(SelectMultipleField):
+    """Several choices as a row of checkboxes (chips): a native multi-select needs Ctrl on a desktop
+    and is unusable on a phone. It posts exactly what a multi-select would."""
+
+    widget = widgets.ListWidget(prefix_label=False)
+    option_widget = widgets.CheckboxInput()
 
 
 class TagField(StringField):

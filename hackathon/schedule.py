@@ -112,3 +112,24 @@ def read_clock(
     upcoming = [(label, at) for label, at in schedule.countdown_milestones() if at > moment]
     label, at = upcoming[0] if upcoming else (None, None)
     return ClockReading(phase_at(schedule, moment), moment, paused_at is not None, label, at)
+
+
+START, PAUSE, RESUME, EXTEND, CLOSE = "start", "pause", "resume", "extend", "close"
+PAUSABLE_PHASES = (HACKING, JUDGING)
+EXTENDABLE_PHASES = (UPCOMING, REGISTRATION, HACKING)  # afterwards, single teams get extensions
+
+
+def clock_actions(phase: str, paused: bool) -> frozenset[str]:
+    """The organizer's clock overrides that make sense now: the console offers these, the services refuse the rest."""
+    if phase == CLOSED:
+        return frozenset()
+    actions = {CLOSE}
+    if paused:
+        actions.add(RESUME)
+    elif phase in PAUSABLE_PHASES:
+        actions.add(PAUSE)
+    if phase in (UPCOMING, REGISTRATION) and not paused:
+        actions.add(START)
+    if phase in EXTENDABLE_PHASES:
+        actions.add(EXTEND)
+    return frozenset(actions)

@@ -45,6 +45,12 @@ def field_label(name: str) -> str:
     return FIELD_LABELS.get(name, name)
 
 
+def ordinal(number: int) -> str:
+    """1 -> '1st', 2 -> '2nd', 11 -> '11th', 23 -> '23rd'."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
 def markdown_of(text: str | None, event=None):
     """Render Markdown written for `event`, with the image hosts its organizers allow."""
     return render_markdown(text, event.allowed_image_hosts if event is not None else frozenset())
@@ -53,6 +59,7 @@ def markdown_of(text: str | None, event=None):
 def register(app: Flask) -> None:
     app.jinja_env.filters.update(
         markdown=markdown_of, local=format_local, duration=format_duration, ms=iso_ms, field_label=field_label,
+        ordinal=ordinal,
     )
     app.jinja_env.globals.update(phase_label=lambda phase: PHASE_LABELS.get(phase, phase))
 

@@ -3,7 +3,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from hackathon.schedule import Schedule, phase_at, read_clock
+from hackathon.schedule import Schedule, clock_actions, phase_at, read_clock
 
 T0 = datetime(2026, 5, 1, 9, 0, tzinfo=timezone.utc)
 H = timedelta(hours=1)
@@ -58,3 +58,17 @@ def test_milestones_are_listed_in_chronological_order():
     labels = [label for label, _ in SCHEDULE.milestones()]
     assert labels == ["Registration opens", "Hacking starts", "Registration closes", "Submissions due",
                       "Judging ends", "Results"]
+
+
+@pytest.mark.parametrize("phase, paused, actions", [
+    ("upcoming", False, {"start", "extend", "close"}),
+    ("registration", False, {"start", "extend", "close"}),
+    ("hacking", False, {"pause", "extend", "close"}),
+    ("hacking", True, {"resume", "extend", "close"}),
+    ("judging", False, {"pause", "close"}),
+    ("judging", True, {"resume", "close"}),
+    ("results", False, {"close"}),
+    ("closed", False, set()),
+])
+def test_clock_actions_offer_only_what_the_clock_allows(phase, paused, actions):
+    assert clock_actions(phase, paused) == actions

@@ -11,7 +11,7 @@ from ..models.membership import JUDGE, MENTOR, ORGANIZER, PARTICIPANT
 from ..models.types import utcnow
 from ..voting.codes import generate_codes
 from ..voting.services import open_voting
-from . import mentoring, projects
+from . import mentoring, past as past_event, projects
 from .content import CHALLENGES, DESCRIPTION, JUDGES, MENTORS, PARTICIPANTS
 
 DEMO_PASSWORD = "hackathon-demo"
@@ -48,6 +48,7 @@ def build_demo() -> list[tuple[str, str]]:
     db.session.commit()
     mentoring.add_standing_mentors(live, mentors)
     _fill_judging(judging, participants, judges)
+    past_event.fill_past(past, participants[:6], judges)
     return [("site admin", admin.email), ("organizer", organizer.email), ("mentor", mentors[0].email),
             ("judge", judges[0].email), ("participant", participants[0].email)]
 

@@ -31,7 +31,7 @@ def milestone_field(label: str) -> LocalTimeField:
 
 
 class EventForm(SiteForm):
-    name = StringField("Name", validators=[DataRequired(), Length(max=120)])
+    name = StringField("Name", validators=[DataRequired(), Length(max=120)], render_kw={"data-slug-source": ""})
     tagline = StringField("Tagline", validators=[Optional(), Length(max=200)])
     description = TextAreaField("Description and rules (Markdown)", validators=[Optional(), Length(max=20000)])
     venue = StringField("Venue", validators=[Optional(), Length(max=200)])
@@ -71,7 +71,8 @@ class EventForm(SiteForm):
 class NewEventForm(EventForm):
     slug = StringField("Address (slug)", validators=[DataRequired(), Length(max=64), Regexp(
         SLUG_PATTERN, message="Use lower-case letters, digits and dashes, e.g. spring-hack-2027.")],
-        description="The event lives at /e/<slug>/; it can't change later.")
+        description="The event lives at /e/<slug>/; it can't change later. It follows the name until you edit it.",
+        render_kw={"data-slug-target": ""})
 
 
 def _aware(local: datetime, zone: ZoneInfo) -> datetime:

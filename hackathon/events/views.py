@@ -6,6 +6,7 @@ from ..access import event_view
 from ..errors import DomainError
 from ..live import services as live_services
 from . import services
+from .results import event_results
 
 bp = Blueprint("events", __name__)
 
@@ -14,6 +15,12 @@ bp = Blueprint("events", __name__)
 def hub():
     groups = services.list_hub_events(current_user)
     return render_template("events/hub.html", groups=groups)
+
+
+@bp.route("/favicon.ico")
+def favicon():
+    # Browsers and feed readers ask for this path whatever the page's <link rel="icon"> says.
+    return redirect(url_for("static", filename="favicon.svg"), 301)
 
 
 @bp.route("/e/<slug>/")
@@ -38,4 +45,5 @@ def join(event):
 def _event_page(event):
     return render_template("events/show.html", event=event, clock=event.clock(),
                            can_join=services.can_join(current_user, event),
-                           announcements=live_services.published_announcements(event))
+                           announcements=live_services.published_announcements(event),
+                           results=event_results(event))

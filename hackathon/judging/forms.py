@@ -1,8 +1,8 @@
 """Shapes of the judging forms."""
-from wtforms import FloatField, IntegerField, SelectChoice, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import FloatField, IntegerField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from ..forms import SiteForm
+from ..forms import ChoiceChips, SiteForm
 
 from . import scoring
 
@@ -33,7 +33,7 @@ class ManualAssignForm(SiteForm):
 
 
 class JudgeChallengesForm(SiteForm):
-    challenge_ids = SelectMultipleField("Challenges", coerce=int)
+    challenge_ids = ChoiceChips("Challenges", coerce=int)
 
 
 class ConflictForm(SiteForm):

@@ -13,7 +13,7 @@ from ..realtime import emitters
 from ..schedule import JUDGING
 from ..spreadsheets import csv_text
 from .conflicts import conflict_reason
-from .rubric import criteria_for
+from .rubric import criteria_for, event_criteria
 from .scoring import METHODS
 
 MAX_COMMENT = 2000
@@ -95,10 +95,22 @@ def scores_csv(event: Event) -> str:
     changes = db.session.scalars(db.select(ScoreChange).where(ScoreChange.event_id == event.id)
                                  .order_by(ScoreChange.at, ScoreChange.id))
     counting = ranking_inputs(event)
-    return csv_text(["at", "judge", "entry", "team", "old", "new", "comment changed", "counts"], (
-        [change.at.isoformat(), change.judge.display_name, change.submission.title, change.submission.team.name,
-         change.old_values_json or "", change.new_values_json, "yes" if change.comment_changed else "no",
+    names = {criterion.id: criterion.name for criterion in event_criteria(event)}
+    return csv_text(["at", "judge_id", "judge", "entry_id", "entry", "team", "old", "new", "comment changed",
+                     "counts"], (
+        [change.at.isoformat(), change.judge_id, change.judge.display_name, change.submission_id,
+         change.submission.title, change.submission.team.name, _marks_in_words(change.old_values_json, names),
+         _marks_in_words(change.new_values_json, names), "yes" if change.comment_changed else "no",
          _counts(change, counting)] for change in changes))
+
+
+def _marks_in_words(values_json: str | None, names: dict) -> str:
+    """{"12": 7, "13": 5} as "Impact: 7; Design: 5", in the rubric's order."""
+    if not values_json:
+        return ""
+    values = {int(key): value for key, value in json.loads(values_json).items()}
+    order = [cid for cid in names if cid in values] + sorted(cid for cid in values if cid not in names)
+    return "; ".join(f"{names.get(cid, f'criterion {cid}')}: {values[cid]}" for cid in order)
 
 
 def _counts(change: ScoreChange, counting) -> str:

@@ -28,7 +28,8 @@ def view_changes(before: dict, after: dict) -> dict:
 
 def same_frame(before: dict, after: dict) -> bool:
     """Whether only rows differ, so a difference can carry the change (else send the whole view)."""
-    return all(before.get(name) == after.get(name) for name in ("frozen", "shows_scores", "reveal_step", "view"))
+    return all(before.get(name) == after.get(name)
+               for name in ("frozen", "shows_scores", "reveal_step", "view", "ceremony", "final", "spotlight"))
 
 
 def _same_words(was: dict, row: dict) -> bool:

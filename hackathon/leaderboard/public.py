@@ -13,7 +13,7 @@ from ..judging import scoring
 from ..models import Challenge, Event, LeaderboardState, Submission, Team
 from ..models.submission import submission_challenge
 from ..models.types import utcnow
-from . import rankings
+from . import ceremony, rankings
 from .state import state_of
 
 # Scores are shown to one decimal: a change below that is no change to the audience.
@@ -56,8 +56,12 @@ class PublicBoard:
 def build(event: Event) -> PublicBoard:
     """Every view of the public board as it must look now."""
     state, now = state_of(event), utcnow()
+    if ceremony.is_dark(state, now):
+        return _ceremony_board(event, state, now)
     rows = _overall_rows(event, state, now)
     views = {None: _payload(event, state, now, None, rows)}
+    if state.revealed_at is not None:
+        views[None] = {**views[None], **_ending(state, rows)}
     for challenge in _public_challenges(event):
         views[challenge.id] = _payload(event, state, now, challenge.id, _challenge_rows(rows, challenge.id))
     valid_until = state.freeze_at if state.freeze_at is not None and state.freeze_at > now else None
@@ -88,6 +92,32 @@ def _payload(event: Event, state: LeaderboardState, now, view, rows: list[BoardR
     if state.reveal_step is not None and state.revealed_at is None:
         payload["reveal_step"] = state.reveal_step
     return payload
+
+
+def _ending(state: LeaderboardState, rows: list[BoardRow]) -> dict:
+    """The reveal is over: the page says so, and a ceremony's winner stays in the spotlight."""
+    winner = ceremony.winner_spotlight(state, ceremony.stage(rows, state.top_n))
+    return {"final": True, **({"spotlight": winner} if winner is not None else {})}
+
+
+def _ceremony_board(event: Event, state: LeaderboardState, now) -> PublicBoard:
+    """A ceremony under way: each view holds only the entries revealed so far (ceremony.py)."""
+    final = organizer_rows(event)
+    staged = ceremony.stage(final, state.top_n)
+    shown = {row.entry.id for row in ceremony.revealed(staged, state.reveal_step)}
+    progress = ceremony.progress(staged, state.reveal_step)
+    views = {None: _ceremony_payload(event, state, None, [row for row in staged if row.entry.id in shown], progress)}
+    for challenge in _public_challenges(event):
+        ranked = [row for row in _challenge_rows(final, challenge.id) if row.entry.id in shown]
+        views[challenge.id] = _ceremony_payload(event, state, challenge.id, ranked, progress)
+    return PublicBoard(event.id, views)
+
+
+def _ceremony_payload(event: Event, state: LeaderboardState, view, rows: list[BoardRow], progress: dict) -> dict:
+    revealed = [BoardRow(row.rank, row.entry, row.score, revealed=True) for row in rows]
+    return {"event": event.slug, "view": view, "frozen": True, "shows_scores": state.shows_scores,
+            "rows": [row_payload(row, state.shows_scores) for row in revealed],
+            "reveal_step": progress["step"], "ceremony": progress}
 
 
 def _overall_rows(event: Event, state: LeaderboardState, now) -> list[BoardRow]:

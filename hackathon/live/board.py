@@ -20,3 +20,14 @@ def finish_reveal(event: Event) -> None:
     """End the reveal; the people's choice result appears if voting has closed too."""
     leaderboard.finish_reveal(event)
     announce_if_public(event)
+
+
+def step_reveal(event: Event, direction: int) -> None:
+    """One step of the reveal; a ceremony's last step ends it (the people's choice appears with the
+    final board), and a step back from there hides that result again."""
+    was_public = results_are_public(event)
+    leaderboard.step_reveal(event, direction)
+    if results_are_public(event) and not was_public:
+        announce_if_public(event)
+    elif was_public and not results_are_public(event):
+        withdraw_results(event)

@@ -1,7 +1,7 @@
 """The organizers' announcement form (shape only; the rules live in services)."""
 from datetime import datetime
 
-from wtforms import IntegerField, SelectChoice, SelectField, TextAreaField
+from wtforms import IntegerField, RadioField, SelectChoice, SelectField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from ..forms import LocalTimeField, SiteForm
@@ -43,3 +43,11 @@ class FreezeForm(SiteForm):
 
     def freeze_at_in(self, event) -> datetime | None:
         return None if self.freeze_at.data is None else self.freeze_at.data.replace(tzinfo=event.zone)
+
+
+class RevealModeForm(SiteForm):
+    # The service names the allowed modes when a request sends another one.
+    reveal_mode = RadioField("How the results come out", choices=[
+        SelectChoice("freeze", "Freeze: the board stays up, scores after the freeze stay hidden, then the reveal re-orders it"),
+        SelectChoice("ceremony", "Ceremony: the board goes dark, entries appear one at a time from the bottom, the winner last"),
+    ], default="freeze", validate_choice=False)

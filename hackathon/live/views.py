@@ -9,10 +9,9 @@ from ..challenges.services import visible_challenges
 from ..extensions import db
 from ..models import Announcement
 from ..models.membership import ORGANIZER
-from ..models.types import utcnow
 from ..voting.results import public_winners, voting_state
 from . import board, page_cache, services
-from .forms import AnnouncementForm, DisplayForm, FreezeForm
+from .forms import AnnouncementForm, DisplayForm, FreezeForm, RevealModeForm
 from .qr import qr_svg
 
 bp = Blueprint("live", __name__, url_prefix="/e/<slug>")
@@ -125,8 +124,23 @@ def board_freeze(event):
     form = FreezeForm()
     if not form.validate_on_submit():
         return _board_page(event, freeze_form=form, status=422)
-    return _run_board(event, lambda: board.freeze(event, form.freeze_at_in(event)),
-                      "The public board is frozen." if form.freeze_at.data is None else "Freeze scheduled.")
+    now = form.freeze_at.data is None
+    if boards.state_of(event).reveal_mode == boards.CEREMONY:
+        done = "The ceremony has begun: every public board is dark." if now else "Ceremony scheduled."
+    else:
+        done = "The public board is frozen." if now else "Freeze scheduled."
+    return _run_board(event, lambda: board.freeze(event, form.freeze_at_in(event)), done)
+
+
+@bp.route("/live/board/mode", methods=["POST"])
+@event_view(ORGANIZER)
+def board_mode(event):
+    form = RevealModeForm()
+    if not form.validate_on_submit():
+        return _board_page(event, status=422)
+    done = ("The results come out in a ceremony." if form.reveal_mode.data == boards.CEREMONY
+            else "The results come out with a freeze and a reveal.")
+    return _run_board(event, lambda: boards.choose_reveal_mode(event, form.reveal_mode.data), done)
 
 
 @bp.route("/live/board/<any(unfreeze, next, back, finish):action>", methods=["POST"])
@@ -134,20 +148,20 @@ def board_freeze(event):
 def board_action(event, action):
     change, done = {
         "unfreeze": (lambda: boards.unfreeze(event), "The public board is live again."),
-        "next": (lambda: boards.step_reveal(event, +1), "Next entry revealed."),
-        "back": (lambda: boards.step_reveal(event, -1), "Last reveal taken back."),
+        "next": (lambda: board.step_reveal(event, +1), "Next entry revealed."),
+        "back": (lambda: board.step_reveal(event, -1), "Last reveal taken back."),
         "finish": (lambda: board.finish_reveal(event), "The final ranking is public."),
     }[action]
     return _run_board(event, change, done)
 
 
 def _board_page(event, display_form=None, freeze_form=None, status=200):
-    state = boards.state_of(event)
+    state, panel = boards.state_of(event), boards.board_panel(event)
     return render_template(
-        "live/board_controls.html", event=event, state=state, frozen=state.is_frozen(utcnow()),
+        "live/board_controls.html", event=event, state=state, panel=panel,
         public=boards.current(event).views[None], live_rows=boards.organizer_rows(event),
         display_form=display_form or DisplayForm(shows_scores="1" if state.shows_scores else "0", top_n=state.top_n),
-        freeze_form=freeze_form or FreezeForm()), status
+        freeze_form=freeze_form or FreezeForm(), mode_form=RevealModeForm(reveal_mode=panel.mode)), status
 
 
 def _run_board(event, change, done: str):

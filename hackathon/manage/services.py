@@ -10,10 +10,9 @@ from ..models import ClockChange, Event, User
 from ..models.types import utcnow
 from ..realtime import emitters
 from ..submissions.deadline import shift_extensions
-from ..schedule import CLOSED, HACKING, JUDGING, REGISTRATION, UPCOMING
+from ..schedule import CLOSE, EXTEND, PAUSE, START, clock_actions
 
 MAX_EXTENSION_MINUTES = 24 * 60
-PAUSABLE_PHASES = (HACKING, JUDGING)
 
 
 class ClockError(DomainError):
@@ -24,7 +23,7 @@ def start_now(event: Event, by: User) -> None:
     """Start hacking at once, pulling registration's opening forward if needed."""
     _lock(event)
     now = utcnow()
-    if event.clock(now).phase not in (UPCOMING, REGISTRATION) or event.is_paused:
+    if START not in _actions(event, now):
         raise ClockError("Hacking has already started.")
     before = event.hacking_starts_at
     event.hacking_starts_at = now
@@ -39,7 +38,7 @@ def pause_clock(event: Event, by: User) -> None:
     reading = event.clock()
     if event.is_paused:
         raise ClockError("The clock is already paused.")
-    if reading.phase not in PAUSABLE_PHASES:
+    if PAUSE not in _actions(event):
         raise ClockError("The clock can be paused only while hacking or judging.")
     event.paused_at = utcnow()
     _record(event, by, "pause", f"paused during {reading.phase}")
@@ -62,7 +61,7 @@ def extend_deadline(event: Event, by: User, minutes: int) -> None:
     _lock(event)
     if not 1 <= minutes <= MAX_EXTENSION_MINUTES:
         raise ClockError(f"Extend by 1 to {MAX_EXTENSION_MINUTES} minutes.")
-    if event.clock().phase not in (UPCOMING, REGISTRATION, HACKING):
+    if EXTEND not in _actions(event):
         raise ClockError("Submissions are already due. Grant individual teams an extension instead.")
     before = event.submissions_due_at
     event.shift_milestones_after(before - timedelta(microseconds=1), timedelta(minutes=minutes))
@@ -73,11 +72,16 @@ def extend_deadline(event: Event, by: User, minutes: int) -> None:
 def close_event(event: Event, by: User) -> None:
     """Close the event for good: it moves to the past, and its clock stops."""
     _lock(event)
-    if event.phase == CLOSED:
+    if CLOSE not in _actions(event):
         raise ClockError("The event is already closed.")
     event.closed_at = utcnow()
     event.paused_at = None
     _record(event, by, "close", "event closed")
+
+
+def _actions(event: Event, now: datetime | None = None) -> frozenset[str]:
+    reading = event.clock(now or utcnow())
+    return clock_actions(reading.phase, reading.paused)
 
 
 def _lock(event: Event) -> None:

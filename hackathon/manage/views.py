@@ -15,6 +15,7 @@ from ..invites import services as invite_services
 from ..models import Invite, Membership
 from ..models.membership import ORGANIZER
 from ..models.types import utcnow
+from ..schedule import clock_actions
 from . import services
 from .forms import ExtendForm, InviteForm
 
@@ -145,8 +146,10 @@ def _run(event, change, done: str):
 def _dashboard_page(event, status=200, extend_form=None, invite_form=None):
     invites = db.session.scalars(db.select(Invite).where(Invite.event_id == event.id)
                                  .order_by(Invite.created_at.desc())).all()
+    clock = event.clock()
     return render_template(
-        "manage/dashboard.html", event=event, clock=event.clock(), invites=invites,
+        "manage/dashboard.html", event=event, clock=clock, invites=invites,
+        clock_actions=clock_actions(clock.phase, clock.paused),
         extend_form=extend_form or ExtendForm(), invite_form=invite_form or InviteForm(),
     ), status
 

@@ -1,7 +1,7 @@
 """The public leaderboard's state per event: what it shows, its sequence number, freeze and reveal."""
 from datetime import datetime
 
-from sqlalchemy import ForeignKey
+from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
@@ -19,6 +19,9 @@ class LeaderboardState(db.Model):
     # During the reveal: how many entries, from the bottom, show their final place.
     reveal_step: Mapped[int | None]
     revealed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # "freeze": the frozen board stays up and the reveal re-orders it; "ceremony": the board goes
+    # dark at the freeze and entries appear one at a time from the bottom (leaderboard/ceremony.py).
+    reveal_mode: Mapped[str] = mapped_column(String(16), default="freeze", server_default="freeze")
 
     def is_frozen(self, now: datetime) -> bool:
         return self.freeze_at is not None and self.freeze_at <= now and self.revealed_at is None

@@ -3,7 +3,7 @@ from datetime import datetime
 
 from ..models import Announcement, Event
 from ..models.types import utcnow
-from ..schedule import PHASE_LABELS
+from ..schedule import PHASE_LABELS, clock_actions
 
 
 def _ms(moment: datetime | None) -> int | None:
@@ -24,6 +24,10 @@ def clock_payload(event: Event, now: datetime | None = None) -> dict:
         "next_milestone": reading.next_label,
         "paused": reading.paused,
         "remaining_ms": None if remaining is None else int(remaining.total_seconds() * 1000),
+        # Pages redraw their schedule and the console its buttons from these, without a reload.
+        "schedule": [{"label": label, "at_ms": _ms(at), "done": at <= reading.clock_time}
+                     for label, at in event.schedule.milestones()],
+        "actions": sorted(clock_actions(reading.phase, reading.paused)),
     }
 
 

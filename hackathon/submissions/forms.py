@@ -1,9 +1,9 @@
 """Shapes of the submission forms."""
 from flask_wtf.file import MultipleFileField
-from wtforms import IntegerField, SelectMultipleField, StringField, TextAreaField
+from wtforms import IntegerField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from ..forms import SiteForm, TagField, https_url
+from ..forms import ChoiceChips, SiteForm, TagField, https_url
 from .services import SubmissionDraft
 
 
@@ -16,8 +16,7 @@ class SubmissionForm(SiteForm):
     demo_url = StringField("Live demo", validators=[Optional(), Length(max=300), https_url])
     video_url = StringField("Video", validators=[Optional(), Length(max=300), https_url])
     technologies = TagField("Technologies")
-    challenge_ids = SelectMultipleField("Challenges entered", coerce=int,
-                                        description="Enter at least one; hold Ctrl or ⌘ to pick several.")
+    challenge_ids = ChoiceChips("Challenges entered", coerce=int, description="Enter at least one.")
     new_screenshots = MultipleFileField("Add screenshots", description="PNG, JPEG, GIF or WebP; up to 5 MB each, 6 in all.")
     new_files = MultipleFileField("Add files", description="PDF, ZIP, TXT or MD; up to 20 MB each, 4 in all.")
 

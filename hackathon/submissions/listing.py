@@ -50,19 +50,37 @@ def _status_row(event: Event, team, submission: Submission | None) -> StatusRow:
     return StatusRow(team, submission, status, deadline)
 
 
-def export_rows(rows: list[StatusRow]) -> list[dict]:
-    """One plain dict per team, for CSV and JSON exports."""
-    return [{
-        "team_id": row.team.id, "team": row.team.name, "status": row.status,
-        "title": row.submission.title if row.submission else "",
-        "tagline": row.submission.tagline if row.submission else "",
-        "repo_url": row.submission.repo_url if row.submission else "",
-        "demo_url": row.submission.demo_url if row.submission else "",
-        "video_url": row.submission.video_url if row.submission else "",
-        "challenges": "; ".join(c.title for c in row.submission.challenges) if row.submission else "",
-        "technologies": "; ".join(row.submission.technology_names) if row.submission else "",
-        "submitted_at": row.submission.submitted_at.isoformat() if row.submission and row.submission.submitted_at else "",
-        "deadline": row.deadline.isoformat(),
-        "disqualified_reason": row.submission.disqualified_reason if row.submission else "",
-    } for row in rows]
+def export_records(rows: list[StatusRow], file_url) -> list[dict]:
+    """One record per team for the JSON export: its members (with e-mail: exports are the
+    organizers'), the entry's words, links, challenges, technologies and files (`file_url(file)`)."""
+    return [_export_record(row, file_url) for row in rows]
 
+
+def export_rows(rows: list[StatusRow], file_url) -> list[dict]:
+    """The same records flattened for a spreadsheet: lists become "; "-separated text."""
+    return [{**record,
+             "members": "; ".join(f"{m['name']} <{m['email']}>" for m in record["members"]),
+             "challenges": "; ".join(record["challenges"]), "technologies": "; ".join(record["technologies"]),
+             "files": "; ".join(f["url"] for f in record["files"])}
+            for record in export_records(rows, file_url)]
+
+
+def _export_record(row: StatusRow, file_url) -> dict:
+    entry = row.submission
+    members = sorted(row.team.members, key=lambda member: member.joined_at)
+    return {
+        "team_id": row.team.id, "team": row.team.name, "status": row.status,
+        "members": [{"name": m.user.display_name, "email": m.user.email,
+                     "captain": m.user_id == row.team.captain_id} for m in members],
+        "entry_id": entry.id if entry else None,
+        "title": entry.title if entry else "", "tagline": entry.tagline if entry else "",
+        "description": entry.description if entry else "",
+        "repo_url": entry.repo_url if entry else "", "demo_url": entry.demo_url if entry else "",
+        "video_url": entry.video_url if entry else "",
+        "challenges": [c.title for c in entry.challenges] if entry else [],
+        "technologies": list(entry.technology_names) if entry else [],
+        "files": [{"kind": f.kind, "name": f.original_name, "url": file_url(f)} for f in entry.files] if entry else [],
+        "submitted_at": entry.submitted_at.isoformat() if entry and entry.submitted_at else "",
+        "deadline": row.deadline.isoformat(),
+        "disqualified_reason": entry.disqualified_reason if entry else "",
+    }

@@ -1,4 +1,6 @@
 """A team's submission form, the public gallery, and the organizer's tools."""
+from functools import partial
+
 from flask import Blueprint, Response, abort, flash, g, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from wtforms import SelectChoice
@@ -96,11 +98,19 @@ def status(event):
 @bp.route("/submissions/export.<any(csv, json):kind>")
 @event_view(ORGANIZER)
 def export(event, kind):
-    records = listing.export_rows(listing.status_rows(event, team_services.list_teams(event)))
+    rows = listing.status_rows(event, team_services.list_teams(event))
+    file_url = partial(_file_url, event)
     if kind == "json":
-        return jsonify(event=event.slug, submissions=records)
-    return Response(records_csv(records), mimetype="text/csv", headers={
-        "Content-Disposition": f"attachment; filename={event.slug}-submissions.csv"})
+        response = jsonify(event=event.slug, submissions=listing.export_records(rows, file_url))
+    else:
+        response = Response(records_csv(listing.export_rows(rows, file_url)), mimetype="text/csv")
+    response.headers["Content-Disposition"] = f"attachment; filename={event.slug}-submissions.{kind}"
+    return response
+
+
+def _file_url(event, file) -> str:
+    return url_for("submissions.file", slug=event.slug, submission_id=file.submission_id, file_id=file.id,
+                   filename=file.original_name, _external=True)
 
 
 @bp.route("/submissions/<int:submission_id>/disqualify", methods=["POST"])

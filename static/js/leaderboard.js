@@ -44,6 +44,8 @@
     this.seq = Number(element.dataset.seq);
     this.showsScores = element.dataset.showsScores === "true";
     this.rows = {};
+    this.ceremony = null;
+    this.spotlightId = null;
     var self = this;
     Array.prototype.forEach.call(this.list.children, function (li) {
       self.rows[li.dataset.teamId] = null;  // known from the server render; exact values come on connect
@@ -52,24 +54,35 @@
 
   // Render `rows` (team_id -> row) in rank order, animating moved rows from where they were.
   Board.prototype.render = function () {
-    var before = {};
-    Array.prototype.forEach.call(this.list.children, function (li) { before[li.dataset.teamId] = li.getBoundingClientRect().top; });
+    var before = {}, known = {};
+    Array.prototype.forEach.call(this.list.children, function (li) {
+      known[li.dataset.teamId] = li.querySelector(".board-rank").textContent;
+      if (!li.hidden) before[li.dataset.teamId] = li.getBoundingClientRect().top;
+    });
     var rows = Object.keys(this.rows).map(function (id) { return this.rows[id]; }, this).filter(Boolean);
     rows.sort(function (a, b) { return a.rank - b.rank; });
     var fragment = document.createDocumentFragment();
     rows.forEach(function (row) { fragment.appendChild(rowElement(row, this.showsScores)); }, this);
     this.list.replaceChildren(fragment);
+    // The big screen's pager (screen.js) hides the rows of other pages before positions are compared.
+    this.element.dispatchEvent(new CustomEvent("board-rendered"));
     Array.prototype.forEach.call(this.list.children, function (li) {
+      if (li.hidden) return;
       var was = before[li.dataset.teamId];
-      if (was === undefined) { li.classList.add("entered"); return; }
+      if (was === undefined) { if (known[li.dataset.teamId] === undefined) li.classList.add("entered"); return; }
+      // Only a new rank slides: rows that moved because the page was laid out again stay put.
+      if (known[li.dataset.teamId] === li.querySelector(".board-rank").textContent) return;
       var delta = was - li.getBoundingClientRect().top;
       if (!delta) return;
       li.animate([{ transform: "translateY(" + delta + "px)" }, { transform: "none" }],
                  { duration: 600, easing: "ease-out" });
       li.classList.add(delta > 0 ? "moved-up" : "moved-down");
     });
+    var spot = this.spotlightId;
+    var spotRow = spot ? this.list.querySelector('[data-team-id="' + spot + '"]') : null;
+    if (spotRow) spotRow.classList.add("spotlight");
     var empty = this.element.querySelector("[data-board-empty]");
-    if (empty) empty.hidden = rows.length > 0;
+    if (empty) empty.hidden = rows.length > 0 || !!this.ceremony;
     this.element.dataset.seq = String(this.seq);
   };
 
@@ -78,11 +91,41 @@
     this.showsScores = payload.shows_scores !== false;
     this.rows = {};
     payload.rows.forEach(function (row) { this.rows[row.team_id] = row; }, this);
+    this.ceremony = payload.ceremony || null;
+    // The newest entry of a ceremony, and its winner once it has ended with the final board.
+    this.spotlightId = (payload.ceremony && payload.ceremony.spotlight) || payload.spotlight || null;
     var status = this.element.querySelector("[data-board-status]");
-    if (status) status.textContent = payload.frozen ? (payload.reveal_step !== undefined
-      ? "The reveal is under way." : "The board is frozen until the reveal.") : "";
+    if (status) status.textContent = boardStatus(payload);
     this.element.classList.toggle("is-frozen", !!payload.frozen);
+    this.element.classList.toggle("is-ceremony", !!payload.ceremony);
+    var dark = this.element.querySelector("[data-board-dark]");
+    if (dark) dark.hidden = !(payload.ceremony && !payload.ceremony.step);
     this.render();
+    this.spotlight();
+  };
+
+  // The same words as templates/live/_board.html.
+  function boardStatus(payload) {
+    if (payload.ceremony) {
+      return payload.ceremony.step ? "Revealed " + payload.ceremony.step + " of " + payload.ceremony.total + ", from the bottom."
+        : "The results ceremony is about to begin.";
+    }
+    if (payload.final) return "Final results.";
+    if (!payload.frozen) return "";
+    if (payload.reveal_step === undefined) return "The board is frozen until the reveal.";
+    return payload.reveal_step >= payload.rows.length ? "Every entry is revealed." : "The reveal is under way.";
+  }
+
+  // A ceremony's newest entry: marked (a phone scrolls to it) and announced to the big screen.
+  Board.prototype.spotlight = function () {
+    var id = this.spotlightId;
+    var row = id ? this.rows[id] : null;
+    var li = id ? this.list.querySelector('[data-team-id="' + id + '"]') : null;
+    if (li) {
+      li.classList.add("spotlight");
+      if (li.scrollIntoView && !this.element.classList.contains("board-big")) li.scrollIntoView({ block: "center", behavior: "smooth" });
+    }
+    this.element.dispatchEvent(new CustomEvent("board-spotlight", { detail: { row: row, ceremony: this.ceremony, showsScores: this.showsScores } }));
   };
 
   Board.prototype.update = function (payload) {

@@ -82,7 +82,42 @@
       badge.classList.add("phase-" + clock.phase);
     });
     body.dataset.phase = clock.phase;
+    if (clock.schedule) document.querySelectorAll("[data-schedule]").forEach(function (list) { showSchedule(list, clock.schedule); });
+    if (clock.actions) showClockActions(clock.actions);
   });
+
+  // The event page's schedule, as it stands after pauses and extensions.
+  function showSchedule(list, milestones) {
+    var items = list.querySelectorAll("li");
+    var same = items.length === milestones.length && milestones.every(function (milestone, index) {
+      var time = items[index].querySelector("time");
+      return time && new Date(time.dateTime).getTime() === milestone.at_ms;
+    });
+    if (same) {  // keep the server's words; only what has passed changes
+      milestones.forEach(function (milestone, index) { items[index].classList.toggle("done", milestone.done); });
+      return;
+    }
+    list.replaceChildren.apply(list, milestones.map(function (milestone) {
+      var item = document.createElement("li");
+      item.className = milestone.done ? "done" : "";
+      var label = document.createElement("span");
+      label.className = "timeline-label";
+      label.textContent = milestone.label;
+      var time = document.createElement("time");
+      time.dateTime = new Date(milestone.at_ms).toISOString();
+      time.textContent = formatTime(milestone.at_ms, true);
+      item.append(label, time);
+      return item;
+    }));
+  }
+
+  // The console offers only the clock overrides the server says are possible now.
+  function showClockActions(actions) {
+    document.querySelectorAll("[data-clock-action]").forEach(function (control) {
+      control.hidden = actions.indexOf(control.dataset.clockAction) < 0;
+    });
+    document.querySelectorAll("[data-clock-closed]").forEach(function (note) { note.hidden = actions.length > 0; });
+  }
 
   function showClock(element, clock) {
     var running = clock.remaining_ms !== null;
@@ -145,6 +180,7 @@
   function takeDown(id) {
     document.querySelectorAll('[data-announcement-id="' + Number(id) + '"]').forEach(function (element) {
       var list = element.closest("[data-announcement-list]");
+      if (element.classList.contains("toast")) { removeToast(element); return; }
       element.remove();
       if (list) updateEmpty(list);
     });
@@ -191,10 +227,39 @@
     close.className = "toast-close";
     close.setAttribute("aria-label", "Dismiss");
     close.textContent = "×";
-    close.addEventListener("click", function () { toast.remove(); });
+    close.addEventListener("click", function () { removeToast(toast); });
     toast.append(close);
     region.prepend(toast);
+    stackToasts(region);
     var lifetime = TOAST_MS[announcement.level];
-    if (lifetime) setTimeout(function () { toast.remove(); }, lifetime);
+    if (lifetime) setTimeout(function () { removeToast(toast); }, lifetime);
+  }
+
+  function removeToast(toast) {
+    var region = toast.parentNode;
+    toast.remove();
+    if (region) stackToasts(region);
+  }
+
+  // One compact stack at the bottom of the screen: the newest toast shows, the others fold under a
+  // "+2 more" button (the region's class `is-open` unfolds them).
+  function stackToasts(region) {
+    var count = region.querySelectorAll(".toast").length;
+    var more = region.querySelector("[data-toast-more]");
+    if (count < 2) {
+      if (more) more.remove();
+      region.classList.remove("is-open");
+      return;
+    }
+    if (!more) {
+      more = document.createElement("button");
+      more.type = "button";
+      more.className = "toast-more";
+      more.dataset.toastMore = "";
+      more.addEventListener("click", function () { region.classList.toggle("is-open"); stackToasts(region); });
+    }
+    region.append(more);
+    more.textContent = region.classList.contains("is-open") ? "Show only the latest" : "+" + (count - 1) + " more";
+    more.setAttribute("aria-expanded", String(region.classList.contains("is-open")));
   }
 })();

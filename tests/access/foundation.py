@@ -18,6 +18,7 @@ ROWS = [
     Row("GET", "/api/v1/events", everyone()),
     Row("GET", "/healthz", everyone()),
     Row("GET", "/metrics", everyone()),  # from this host only, which the test client is (tests/test_metrics.py)
+    Row("GET", "/favicon.ico", everyone()),
     Row("GET", "/e/{slug}/", everyone()),
     Row("GET", "/e/no-such-event/", everyone(HIDDEN)),
     Row("GET", "/e/{draft_slug}/", {"*": HIDDEN, "site_admin": ALLOW}),

@@ -11,4 +11,5 @@ ROWS = [
     Row("POST", "/e/{slug}/live/board/freeze", organizers_only()),
     Row("POST", "/e/{slug}/live/board/unfreeze", organizers_only()),
     Row("POST", "/e/{slug}/live/board/next", organizers_only()),
+    Row("POST", "/e/{slug}/live/board/mode", organizers_only(), {"reveal_mode": "ceremony"}),
 ]

@@ -1,4 +1,7 @@
 """Judging pages through HTTP."""
+import csv
+import io
+
 from hackathon.extensions import db
 from hackathon.models import Assignment, Score
 from tests.factories import (make_assignment, make_criterion, make_event, make_member, make_submission,
@@ -92,6 +95,25 @@ def test_score_log_cannot_smuggle_a_formula_into_the_organizers_sheet(client, au
     assert "'@SUM(A1)" in text and "'=HYPERLINK" in text and ",=HYPERLINK" not in text
 
 
+def test_score_log_names_criteria_judges_and_entries_in_words(client, auth, app):
+    from hackathon.judging import scores
+
+    event = make_event("judging")
+    impact, design = make_criterion(event, name="Impact"), make_criterion(event, name="Design")
+    judge = make_member(event, "judge", display_name="Greta Judge")
+    entry = make_submission(event, make_team(event, name="Owls"), title="Owl App")
+    make_assignment(judge, entry)
+    scores.record_score(event, judge, entry, {impact.id: 6, design.id: 4}, "")
+    scores.record_score(event, judge, entry, {impact.id: 8, design.id: 4}, "")
+    auth.login(make_member(event, "organizer"))
+    text = client.get(f"/e/{event.slug}/judging/manage/scores.csv").get_data(as_text=True)
+    first, second = csv.DictReader(io.StringIO(text))
+    assert (second["judge"], second["judge_id"], second["entry"], second["entry_id"]) == (
+        "Greta Judge", str(judge.id), "Owl App", str(entry.id))
+    assert first["old"] == "" and first["new"] == "Impact: 6; Design: 4"
+    assert second["old"] == "Impact: 6; Design: 4" and second["new"] == "Impact: 8; Design: 4"
+
+
 def test_score_log_marks_what_the_board_leaves_out(client, auth, app):
     from hackathon.judging import scores
     from hackathon.submissions import services as submissions
@@ -108,7 +130,7 @@ def test_score_log_marks_what_the_board_leaves_out(client, auth, app):
     scores.exclude_judge(event, judges[1], "conflict found late", organizer)
     submissions.disqualify(dropped, "plagiarism")
     auth.login(organizer)
-    rows = client.get(f"/e/{event.slug}/judging/manage/scores.csv").get_data(as_text=True).splitlines()[1:]
-    counts = sorted((row.split(",")[2], row.rsplit(",", 1)[1]) for row in rows)
+    text = client.get(f"/e/{event.slug}/judging/manage/scores.csv").get_data(as_text=True)
+    counts = sorted((row["entry"], row["counts"]) for row in csv.DictReader(io.StringIO(text)))
     assert counts == [("Dropped", "no: entry disqualified"), ("Dropped", "no: judge excluded"),
                       ("Kept", "no: judge excluded"), ("Kept", "yes")]

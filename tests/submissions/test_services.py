@@ -154,7 +154,7 @@ def test_status_rows_cover_every_team(setting):
 def test_csv_export_defuses_formulas(setting):
     event, team, member, challenge = setting
     services.save_submission(event, team, member, draft(challenge, title="=HYPERLINK(\"x\")"))
-    text = records_csv(listing.export_rows(listing.status_rows(event, [team])))
+    text = records_csv(listing.export_rows(listing.status_rows(event, [team]), lambda file: ""))
     assert "'=HYPERLINK" in text
 
 

@@ -4,7 +4,8 @@ from datetime import timedelta
 
 from hackathon.extensions import db
 from hackathon.models.types import utcnow
-from tests.factories import make_challenge, make_event, make_member, make_submission, make_team
+from tests.factories import (make_challenge, make_event, make_member, make_submission, make_submission_file,
+                             make_team)
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
 
@@ -75,6 +76,25 @@ def test_organizer_exports_csv_and_json(client, auth, app):
     csv_response = client.get(f"/e/{event.slug}/submissions/export.csv")
     assert csv_response.status_code == 200 and "Owl App" in csv_response.get_data(as_text=True)
     assert client.get(f"/e/{event.slug}/submissions/export.json").get_json()["submissions"][0]["team"] == "Owls"
+
+
+def test_exports_download_as_files_with_members_words_links_and_files(client, auth, app):
+    event = make_event("judging")
+    ada = make_member(event, "participant", display_name="Ada Okafor")
+    entry = make_submission(event, make_team(event, [ada], name="Owls"), title="Owl App",
+                            description="Sees **at night**.", repo_url="https://example.org/owls")
+    shot = make_submission_file(entry, name="night.png")
+    auth.login(make_member(event, "organizer"))
+    response = client.get(f"/e/{event.slug}/submissions/export.json")
+    assert response.headers["Content-Disposition"] == f"attachment; filename={event.slug}-submissions.json"
+    [record] = response.get_json()["submissions"]
+    assert record["members"] == [{"name": "Ada Okafor", "email": ada.email, "captain": True}]
+    assert record["description"] == "Sees **at night**." and record["repo_url"] == "https://example.org/owls"
+    [file] = record["files"]
+    assert file["name"] == "night.png" and file["url"].endswith(
+        f"/e/{event.slug}/projects/{entry.id}/files/{shot.id}/night.png") and file["url"].startswith("http")
+    text = client.get(f"/e/{event.slug}/submissions/export.csv").get_data(as_text=True)
+    assert f"Ada Okafor <{ada.email}>" in text and "Sees **at night**." in text and file["url"] in text
 
 
 def test_organizer_disqualifies_with_a_reason_and_grants_an_extension(client, auth, app):
