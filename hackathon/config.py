@@ -47,6 +47,14 @@ class Config:
         self.RATELIMIT_STORAGE_URI = env.get("RATELIMIT_STORAGE_URI", "memory://")
         self.SESSION_COOKIE_SECURE = env.get("SESSION_COOKIE_SECURE") == "1"
         self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
+        # Outgoing e-mail (password reset links); unset MAIL_SERVER writes messages to the log.
+        self.MAIL_SERVER = env.get("MAIL_SERVER") or None
+        self.MAIL_PORT = int(env.get("MAIL_PORT") or 587)
+        self.MAIL_USERNAME = env.get("MAIL_USERNAME") or None
+        self.MAIL_PASSWORD = env.get("MAIL_PASSWORD") or None
+        self.MAIL_USE_TLS = env.get("MAIL_USE_TLS", "1") == "1"
+        self.MAIL_USE_SSL = env.get("MAIL_USE_SSL") == "1"
+        self.MAIL_FROM = env.get("MAIL_FROM") or "hackathon@localhost"
 
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
@@ -72,6 +80,9 @@ class Config:
     LOGIN_LIMIT_PER_ACCOUNT_AND_ADDRESS = "5 per minute;30 per hour"
     # Wrong voting codes per address; right ones don't count, so a venue behind one NAT isn't locked out.
     VOTING_CODE_LIMIT_PER_IP = "10 per minute;60 per hour"
+    # Password reset requests: per address (refused with 429) and per account (dropped quietly).
+    PASSWORD_RESET_LIMIT_PER_ADDRESS = "5 per minute;20 per hour"
+    PASSWORD_RESET_LIMIT_PER_ACCOUNT = "3 per hour"
     TESTING = False
 
 
@@ -86,6 +97,7 @@ class TestConfig(Config):
         self.SOCKETIO_MESSAGE_QUEUE = None
         self.RATELIMIT_STORAGE_URI = "memory://"
         self.SOCKETIO_ASYNC_MODE = "threading"
+        self.MAIL_SERVER = None
 
     TESTING = True
     WTF_CSRF_ENABLED = False

@@ -13,6 +13,7 @@ from ..invites import services as invite_services
 from ..models import Invite, Membership
 from ..models.membership import ORGANIZER
 from ..models.types import utcnow
+from ..registration.announce import registration_summary
 from . import services
 from .forms import ExtendForm, InviteForm
 
@@ -134,6 +135,7 @@ def _dashboard_page(event, status=200, extend_form=None, invite_form=None):
     return render_template(
         "manage/dashboard.html", event=event, clock=event.clock(), invites=invites,
         extend_form=extend_form or ExtendForm(), invite_form=invite_form or InviteForm(),
+        registration=registration_summary(event),
     ), status
 
 

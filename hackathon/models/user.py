@@ -25,6 +25,8 @@ class User(UserMixin, db.Model):
     bio: Mapped[str] = mapped_column(Text, default="")
     organization: Mapped[str] = mapped_column(String(120), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Set by a site admin: the account can't log in and its log-ins have ended.
+    deactivated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     skills: Mapped[list["UserSkill"]] = relationship(
         back_populates="user", cascade="all, delete-orphan", order_by="UserSkill.name"
@@ -49,6 +51,11 @@ class User(UserMixin, db.Model):
 
     def __ne__(self, other) -> bool:
         return not self == other
+
+    @property
+    def is_active(self) -> bool:
+        """Flask-Login refuses to log in an inactive account."""
+        return self.deactivated_at is None
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password, current_app.config["PASSWORD_HASH_METHOD"])
