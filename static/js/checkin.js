@@ -15,6 +15,9 @@
   var detector = null;
   var stream = null;
   var CODE = /^[A-Z0-9]{4}-?[A-Z0-9]{4}$/i;
+  // The code just checked in is still in front of the camera after the page reloads: skip it.
+  var lastCode = null;
+  try { lastCode = window.sessionStorage.getItem("checkin-last"); } catch (error) { lastCode = null; }
 
   if ("BarcodeDetector" in window) {
     try { detector = new window.BarcodeDetector({ formats: ["qr_code"] }); } catch (error) { detector = null; }
@@ -40,9 +43,11 @@
     if (!stream) return;
     read().then(function (text) {
       text = (text || "").trim();
-      if (text && CODE.test(text)) {
+      if (!text) lastCode = null;  // the code left the picture: the same one may be read again
+      if (text && CODE.test(text) && text !== lastCode) {
         form.querySelector("input[name=code]").value = text;
         status.textContent = "Read " + text + ": checking in…";
+        try { window.sessionStorage.setItem("checkin-last", text); } catch (error) { /* no memory: fine */ }
         halt();
         form.submit();
         return;
@@ -54,12 +59,28 @@
   function halt() {
     if (stream) stream.getTracks().forEach(function (track) { track.stop(); });
     stream = null;
+  }
+
+  function stopScanning() {
+    halt();
+    remember(false);
     box.hidden = true;
     stop.hidden = true;
     start.hidden = false;
   }
 
-  start.addEventListener("click", function () {
+  // Scanning stays on from one person to the next: the desk reloads after each check-in.
+  function remember(on) {
+    try { if (on) window.sessionStorage.setItem("checkin-scanning", "1"); else window.sessionStorage.removeItem("checkin-scanning"); }
+    catch (error) { /* private mode: the volunteer presses the button again */ }
+  }
+
+  function wasScanning() {
+    try { return window.sessionStorage.getItem("checkin-scanning") === "1"; } catch (error) { return false; }
+  }
+
+  function startScanning() {
+    remember(true);
     navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" }, audio: false })
       .then(function (media) {
         stream = media;
@@ -71,13 +92,19 @@
       })
       .then(loop)
       .catch(function (error) {
-        halt();
+        stopScanning();
         box.hidden = false;
         status.textContent = "The camera can't be used here (" + error.name + "): type the code instead.";
       });
-  });
-  stop.addEventListener("click", halt);
-  // Ready for the next person: the code field takes the focus (a hand scanner types into it too).
-  var input = form.querySelector("input[name=code]");
-  if (input) input.focus();
+  }
+
+  start.addEventListener("click", startScanning);
+  stop.addEventListener("click", stopScanning);
+  if (wasScanning()) {
+    startScanning();
+  } else {
+    // Ready for the next person: the code field takes the focus (a hand scanner types into it too).
+    var input = form.querySelector("input[name=code]");
+    if (input) input.focus();
+  }
 })();

@@ -10,9 +10,13 @@
   if (!live) return;
 
   var standing = document.querySelector("[data-standing]");
+  // Leaving already (a button of this page was pressed): its own result must not be reloaded away.
+  var leaving = false;
+  window.addEventListener("beforeunload", function () { leaving = true; });
   if (standing) {
     var shownStatus = standing.dataset.standingStatus;
     live.on("standing", function (payload) {
+      if (leaving) return;
       if (payload.status !== shownStatus) {
         var note = standing.querySelector("[data-standing-note]");
         if (note) note.hidden = false;
@@ -25,7 +29,7 @@
     // A reconnect may have missed a push: read the page again once.
     var connectedBefore = false;
     live.onConnect(function () {
-      if (connectedBefore) window.location.reload();
+      if (connectedBefore && !leaving) window.location.reload();
       connectedBefore = true;
     });
   }
