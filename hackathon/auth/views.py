@@ -73,7 +73,7 @@ def forgot_password():
         form.email.errors.append(str(error))
         return render_template("auth/forgot.html", form=form), 429, {"Retry-After": "60"}
     flash(RESET_SENT, "success")
-    return redirect(url_for("auth.login"))
+    return redirect(url_for("auth.forgot_password"))
 
 
 @bp.route("/reset/<token>", methods=["GET", "POST"])

@@ -129,8 +129,8 @@ def _replace_role_check(old: str, new: str) -> None:
         _rewrite_sqlite_check(old, new)
         return
     for table in ("membership", "invite"):
-        op.drop_constraint(f"ck_{table}_role", table, type_="check")
-        op.create_check_constraint(f"ck_{table}_role", table, sa.text(new))
+        op.drop_constraint(op.f(f"ck_{table}_role"), table, type_="check")
+        op.create_check_constraint(op.f(f"ck_{table}_role"), table, sa.text(new))
 
 
 def _rewrite_sqlite_check(old: str, new: str) -> None:

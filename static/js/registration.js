@@ -41,7 +41,7 @@
       });
     });
     document.querySelectorAll("[data-seats-left]").forEach(function (element) {
-      element.textContent = payload.seats_left === null ? "no limit" : payload.seats_left;
+      element.textContent = payload.seats_left === null ? "∞" : payload.seats_left;
     });
   });
 
