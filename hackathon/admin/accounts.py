@@ -4,6 +4,7 @@ from ..errors import DomainError
 from ..extensions import db
 from ..models import LoginSession, User
 from ..models.types import utcnow
+from ..models.user import name_or_email_contains
 from ..realtime import rooms
 
 PAGE_SIZE = 50
@@ -18,8 +19,7 @@ def find_accounts(text: str) -> list[User]:
     query = db.select(User).order_by(User.created_at.desc(), User.id.desc()).limit(PAGE_SIZE)
     text = (text or "").strip().lower()[:100]
     if text:
-        pattern = f"%{text}%"
-        query = query.where(db.or_(db.func.lower(User.display_name).like(pattern), db.func.lower(User.email).like(pattern)))
+        query = query.where(name_or_email_contains(text))
     return list(db.session.scalars(query))
 
 

@@ -8,6 +8,7 @@ from ..extensions import db
 from ..models import Application, Event, User, VotingCode
 from ..models.registration import CHECKIN_ALPHABET, CHECKIN_CODE_LENGTH, CONFIRMED
 from ..models.types import utcnow
+from ..models.user import name_or_email_contains
 from ..registration import announce, seats
 
 MAX_RESULTS = 25
@@ -77,10 +78,8 @@ def search(event: Event, text: str) -> list[tuple[Application, User]]:
     text = (text or "").strip().lower()[:80]
     if len(text) < 2:
         return []
-    pattern = f"%{text}%"
     return list(db.session.execute(db.select(Application, User).join(User, User.id == Application.user_id).where(
-        Application.event_id == event.id, Application.status == CONFIRMED,
-        db.or_(db.func.lower(User.display_name).like(pattern), db.func.lower(User.email).like(pattern)))
+        Application.event_id == event.id, Application.status == CONFIRMED, name_or_email_contains(text))
         .order_by(db.func.lower(User.display_name)).limit(MAX_RESULTS)).all())
 
 

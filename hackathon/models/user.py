@@ -111,3 +111,9 @@ class UserLink(db.Model):
 def find_user_by_email(email: str) -> User | None:
     """Look an account up by e-mail, ignoring case."""
     return db.session.scalar(db.select(User).where(func.lower(User.email) == email.strip().lower()))
+
+
+def name_or_email_contains(text: str):
+    """A condition on User: the display name or e-mail contains `text`, ignoring case (searches)."""
+    pattern = f"%{text.strip().lower()}%"
+    return db.or_(func.lower(User.display_name).like(pattern), func.lower(User.email).like(pattern))

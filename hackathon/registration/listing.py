@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from ..extensions import db
 from ..models import Application, Event, Question, User
 from ..models.registration import STATUSES
+from ..models.user import name_or_email_contains
 from ..spreadsheets import csv_text
 from . import seats
 from .answers import answer_text
@@ -40,8 +41,7 @@ def application_rows(event: Event, questions: list[Question], filters: Filters) 
     if filters.status:
         query = query.where(Application.status == filters.status)
     if filters.search:
-        pattern = f"%{filters.search.lower()}%"
-        query = query.where(db.or_(db.func.lower(User.display_name).like(pattern), db.func.lower(User.email).like(pattern)))
+        query = query.where(name_or_email_contains(filters.search))
     asked = next((q for q in questions if q.id == filters.question_id), None)
     rows, positions = [], seats.waitlist_positions(event)
     for application, user in db.session.execute(query):

@@ -36,7 +36,8 @@ def test_apply_accepted_confirm_show_qr_and_check_in(page, seed, browser, live_s
     expect(page.get_by_label("School")).to_have_value("TU Berlin")
     page.get_by_label("I am a current student").check()
     page.get_by_role("button", name="Send my application").click()
-    expect(page.locator("[data-standing-headline]")).to_have_text("Application submitted: the organizers will decide soon.")
+    expect(page.locator("[data-standing-headline]")).to_have_text(
+        "Application submitted: the organizers will decide soon.")
     expect(page.locator("body")).to_have_attribute("data-live-state", "connected")
 
     organizer_context, organizer = new_page(browser, live_server, organizer_email)
