@@ -34,12 +34,16 @@ $(VENV)/.stamp-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.stamp $@
 
-assets: static/vendor/socket.io.min.js
+assets: static/vendor/socket.io.min.js static/vendor/jsQR.js
 
 static/vendor/socket.io.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	mkdir -p static/vendor
 	cp node_modules/socket.io-client/dist/socket.io.min.js node_modules/socket.io-client/dist/socket.io.min.js.map static/vendor/
+
+# The check-in desk's camera scanner decodes QR codes with jsQR (pure JavaScript, no WebAssembly).
+static/vendor/jsQR.js: static/vendor/socket.io.min.js
+	cp node_modules/jsqr/dist/jsQR.js static/vendor/
 
 migrate: $(VENV)/.stamp
 	$(BIN)/flask db upgrade

@@ -75,6 +75,7 @@ def register_blueprints(app: Flask) -> None:
     from .api import bp as api_bp
     from .auth import bp as auth_bp
     from .challenges import bp as challenges_bp
+    from .checkin import bp as checkin_bp
     from .events import bp as events_bp
     from .health import bp as health_bp
     from .invites import bp as invites_bp
@@ -82,12 +83,13 @@ def register_blueprints(app: Flask) -> None:
     from .live import bp as live_bp
     from .manage import bp as manage_bp
     from .mentors import bp as mentors_bp
+    from .registration import bp as registration_bp
     from .submissions import bp as submissions_bp
     from .teams.views import bp as teams_bp
     from .voting import bp as voting_bp
 
     for blueprint in (auth_bp, events_bp, invites_bp, teams_bp, challenges_bp, submissions_bp, judging_bp, manage_bp,
-                      live_bp, voting_bp, mentors_bp, admin_bp, api_bp, health_bp):
+                      live_bp, voting_bp, mentors_bp, admin_bp, api_bp, health_bp, registration_bp, checkin_bp):
         app.register_blueprint(blueprint)
     csrf.exempt(api_bp)
 

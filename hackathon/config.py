@@ -53,6 +53,14 @@ class Config:
         self.METRICS_TOKEN = env.get("METRICS_TOKEN") or None
         # Behind nginx: uploads are sent by nginx from this internal location (docs/DEPLOY.md).
         self.UPLOADS_ACCEL_REDIRECT = env.get("UPLOADS_ACCEL_REDIRECT") or None
+        # Outgoing e-mail (password reset links); unset MAIL_SERVER writes messages to the log.
+        self.MAIL_SERVER = env.get("MAIL_SERVER") or None
+        self.MAIL_PORT = int(env.get("MAIL_PORT") or 587)
+        self.MAIL_USERNAME = env.get("MAIL_USERNAME") or None
+        self.MAIL_PASSWORD = env.get("MAIL_PASSWORD") or None
+        self.MAIL_USE_TLS = env.get("MAIL_USE_TLS", "1") == "1"
+        self.MAIL_USE_SSL = env.get("MAIL_USE_SSL") == "1"
+        self.MAIL_FROM = env.get("MAIL_FROM") or "hackathon@localhost"
 
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
@@ -81,6 +89,9 @@ class Config:
     # Wrong voting codes per address, counted before the check (throttling.py); right ones give their
     # place back, so a venue behind one NAT isn't locked out.
     VOTING_CODE_LIMIT_PER_IP = "10 per minute;60 per hour"
+    # Password reset requests: per address (refused with 429) and per account (dropped quietly).
+    PASSWORD_RESET_LIMIT_PER_ADDRESS = "5 per minute;20 per hour"
+    PASSWORD_RESET_LIMIT_PER_ACCOUNT = "3 per hour"
     TESTING = False
 
 
@@ -95,6 +106,7 @@ class TestConfig(Config):
         self.SOCKETIO_MESSAGE_QUEUE = None
         self.RATELIMIT_STORAGE_URI = "memory://"
         self.SOCKETIO_ASYNC_MODE = "threading"
+        self.MAIL_SERVER = None
 
     TESTING = True
     WTF_CSRF_ENABLED = False

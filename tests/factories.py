@@ -202,3 +202,42 @@ def make_participant(event: Event, skills=(), **user_fields) -> User:
     user.skills = [UserSkill(name=skill) for skill in skills]
     db.session.commit()
     return user
+
+
+def make_question(event: Event, kind: str = "short_text", label: str | None = None, **fields):
+    """A question of the event's application form."""
+    from hackathon.models import Question
+
+    question = Question(event_id=event.id, kind=kind, label=label or f"Question {_unique()}",
+                        **{"choices": "", "help_text": "", "is_required": False, **fields})
+    db.session.add(question)
+    db.session.commit()
+    return question
+
+
+def make_registration(event: Event, **settings):
+    """The event's registration settings (mode, capacity, confirm_hours, hands_out_voting_codes)."""
+    from hackathon.models import RegistrationSettings
+
+    row = RegistrationSettings(event_id=event.id, **{"mode": "open", "confirm_hours": 72, **settings})
+    db.session.add(row)
+    db.session.commit()
+    return row
+
+
+def make_application(event: Event, user: User | None = None, status: str = "submitted", **fields):
+    """An application in any status; confirmed ones get a check-in code and the participant role."""
+    from hackathon.models import Application
+    from hackathon.registration import seats
+
+    user = user or make_user()
+    application = Application(event_id=event.id, user_id=user.id, answers=fields.pop("answers", {}), status=status,
+                              waitlisted_at=utcnow() if status == "waitlisted" else None, **fields)
+    db.session.add(application)
+    if status == "confirmed":
+        seats.confirm_seat(application, utcnow())
+        db.session.add(Membership(user=user, event=event, role="participant"))
+    if status == "accepted" and application.offer_expires_at is None:
+        application.offer_expires_at = utcnow() + timedelta(hours=72)
+    db.session.commit()
+    return application

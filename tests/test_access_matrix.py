@@ -19,7 +19,8 @@ def world(app):
     event = factories.make_event(phase="registration")
     draft = factories.make_event(is_published=False)
     other = factories.make_event()
-    people = {role: factories.make_member(event, role) for role in ("participant", "mentor", "judge", "organizer")}
+    people = {role: factories.make_member(event, role)
+              for role in ("participant", "mentor", "judge", "organizer", "volunteer")}
     people["other_organizer"] = factories.make_member(other, "organizer")
     people["site_admin"] = factories.make_user(is_site_admin=True)
     mentor_membership = people["mentor"].memberships[0]
@@ -49,6 +50,7 @@ def world(app):
         other_announcement_id=factories.make_announcement(other).id,
         **_voting_names(event, judging_event),
         **_mentor_names(event, other, people["mentor"], team),
+        **_registration_names(event, other),
     )
     return SimpleNamespace(people=people, names=names)
 
@@ -102,6 +104,14 @@ def _standing_names(event, other, mentor, team, other_team) -> dict:
     factories.db.session.add_all([mine, theirs])
     factories.db.session.commit()
     return dict(standing_pair_id=mine.id, other_standing_pair_id=theirs.id)
+
+
+def _registration_names(event, other) -> dict:
+    """A question and a confirmed application (with its check-in code) of the world's event, and another event's."""
+    application = factories.make_application(event, status="confirmed")
+    return dict(question_id=factories.make_question(event).id, other_question_id=factories.make_question(other).id,
+                application_id=application.id, checkin_code=application.checkin_code,
+                other_application_id=factories.make_application(other, status="confirmed").id)
 
 
 def _outcome(response) -> str:

@@ -59,3 +59,13 @@ class ProfileForm(SiteForm):
     skills = TagField("Skills")
     links = TextAreaField("Links", validators=[Optional(), Length(max=2000), valid_links],
                           description="One per line: GitHub, portfolio, LinkedIn…")
+
+
+class ForgotPasswordForm(SiteForm):
+    email = EmailField("E-mail", validators=[DataRequired(), Length(max=254), Email()])
+
+
+class ResetPasswordForm(SiteForm):
+    password = password_field("New password")
+    confirm = PasswordField("Repeat new password", validators=[
+        DataRequired(), EqualTo("password", message="The two passwords differ.")])

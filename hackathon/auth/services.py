@@ -41,6 +41,11 @@ class WrongPassword(AccountError):
         super().__init__("Your current password is not right.")
 
 
+class AccountDeactivated(AccountError):
+    def __init__(self):
+        super().__init__("This account has been deactivated. Ask the site's admins if this is a mistake.")
+
+
 class WeakPassword(AccountError):
     """The password is common (leaked, a word, a name) or built from the person's own details."""
 
@@ -134,6 +139,8 @@ def authenticate(email: str, password: str) -> User:
         raise InvalidCredentials()
     if not user.check_password(password):
         raise InvalidCredentials()
+    if not user.is_active:
+        raise AccountDeactivated()
     return user
 
 

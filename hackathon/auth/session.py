@@ -13,7 +13,7 @@ def load_user(session_id: str) -> User | None:
     if not user_id.isdigit() or not token:
         return None
     login = db.session.scalar(db.select(LoginSession).where(LoginSession.token == token))
-    if login is None or login.user_id != int(user_id):
+    if login is None or login.user_id != int(user_id) or not login.user.is_active:
         return None
     login.user.current_login = login
     return login.user

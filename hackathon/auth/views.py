@@ -4,8 +4,8 @@ from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required, login_user, logout_user
 
 from ..urls import is_safe_next
-from . import services
-from .forms import ChangePasswordForm, LoginForm, ProfileForm, RegisterForm
+from . import recovery, services
+from .forms import ChangePasswordForm, ForgotPasswordForm, LoginForm, ProfileForm, RegisterForm, ResetPasswordForm
 from .throttle import TooManyAttempts
 
 bp = Blueprint("auth", __name__, url_prefix="/account")
@@ -55,6 +55,43 @@ def login():
     login_user(user, remember=form.remember.data)
     flash(f"Welcome back, {user.display_name}.", "success")
     return _after_login()
+
+
+# Shown whether or not the address has an account.
+RESET_SENT = ("If an account uses that address, a link to reset its password is on its way. It works once, "
+              "within the hour. Nothing arrived? Check the spam folder, or ask again in a few minutes.")
+
+
+@bp.route("/forgot", methods=["GET", "POST"])
+def forgot_password():
+    form = ForgotPasswordForm()
+    if not form.validate_on_submit():
+        return render_template("auth/forgot.html", form=form), 422 if form.is_submitted() else 200
+    try:
+        recovery.request_reset(form.email.data, get_remote_address())
+    except recovery.TooManyResets as error:
+        form.email.errors.append(str(error))
+        return render_template("auth/forgot.html", form=form), 429, {"Retry-After": "60"}
+    flash(RESET_SENT, "success")
+    return redirect(url_for("auth.forgot_password"))
+
+
+@bp.route("/reset/<token>", methods=["GET", "POST"])
+def reset_password(token):
+    try:
+        recovery.find_reset(token)
+    except recovery.ResetLinkInvalid as error:
+        return render_template("auth/reset.html", form=None, invalid=str(error)), 410
+    form = ResetPasswordForm()
+    if form.validate_on_submit():
+        try:
+            recovery.reset_password(token, form.password.data)
+        except services.AccountError as error:
+            form.password.errors.append(str(error))
+        else:
+            flash("Your password is set, and every device was logged out. Log in with the new one.", "success")
+            return redirect(url_for("auth.login"))
+    return render_template("auth/reset.html", form=form, invalid=None), 422 if form.is_submitted() else 200
 
 
 @bp.route("/logout", methods=["POST"])

@@ -7,11 +7,11 @@ from werkzeug.security import generate_password_hash
 from ..events.services import EventDetails, create_event
 from ..extensions import db
 from ..models import Challenge, Invite, Membership, Team, User, UserSkill
-from ..models.membership import JUDGE, MENTOR, ORGANIZER, PARTICIPANT
+from ..models.membership import JUDGE, MENTOR, ORGANIZER, PARTICIPANT, VOLUNTEER
 from ..models.types import utcnow
 from ..voting.codes import generate_codes
 from ..voting.services import open_voting
-from . import mentoring, past as past_event, projects
+from . import mentoring, past as past_event, projects, registration
 from .content import CHALLENGES, DESCRIPTION, JUDGES, MENTORS, PARTICIPANTS
 
 DEMO_PASSWORD = "hackathon-demo"
@@ -43,6 +43,12 @@ def build_demo() -> list[tuple[str, str]]:
         _enrol(live, user, PARTICIPANT), _enrol(judging, user, PARTICIPANT)
         if index < 6:
             _enrol(past, user, PARTICIPANT)
+    db.session.flush()
+    registration.confirm_participants(live, participants, checked_in=18, by=organizer)
+    registration.confirm_participants(judging, participants)
+    registration.confirm_participants(past, participants[:6])
+    _enrol(live, make("Vic Volunteer", "volunteer", "", "Aurora Org"), VOLUNTEER)
+    registration.take_applications(upcoming, participants[10:15])
     _fill_live(live, organizer, participants)
     mentoring.add_mentoring(live, mentors)
     db.session.commit()
@@ -50,7 +56,8 @@ def build_demo() -> list[tuple[str, str]]:
     _fill_judging(judging, participants, judges)
     past_event.fill_past(past, participants[:6], judges)
     return [("site admin", admin.email), ("organizer", organizer.email), ("mentor", mentors[0].email),
-            ("judge", judges[0].email), ("participant", participants[0].email)]
+            ("judge", judges[0].email), ("participant", participants[0].email),
+            ("volunteer", "vic.volunteer@example.org")]
 
 
 def _fill_live(event, organizer, participants) -> None:
@@ -124,7 +131,7 @@ def _events():
         now - 6 * day, now - 4 * day, now - 4 * day, now - hour, now + 5 * hour, now + 6 * hour))
     upcoming = create_event("spring-build-2027", _details(
         "Spring Build 2027", "A weekend of tools for teachers", "America/New_York",
-        now + 10 * day, now + 40 * day, now + 41 * day, now + 43 * day, now + 44 * day, now + 44 * day + 3 * hour))
+        now - 2 * day, now + 40 * day, now + 41 * day, now + 43 * day, now + 44 * day, now + 44 * day + 3 * hour))
     past = create_event("autumn-jam-2026", _details(
         "Autumn Jam 2026", "Games about the changing seasons", "Asia/Tokyo",
         now - 60 * day, now - 32 * day, now - 31 * day, now - 29 * day, now - 28 * day, now - 27 * day))

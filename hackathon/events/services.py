@@ -1,4 +1,4 @@
-"""Event rules: creating and editing events, listing them, and signing up as a participant."""
+"""Event rules: creating and editing events, listing them, and the roles people hold in them."""
 from dataclasses import dataclass, fields
 from datetime import datetime
 
@@ -31,12 +31,6 @@ class ScheduleOutOfOrder(EventError):
     def __init__(self, problems: list[tuple[str, str]]):
         self.problems = problems
         super().__init__(" ".join(message for _, message in problems))
-
-
-class RegistrationClosed(EventError):
-    def __init__(self, event: Event):
-        super().__init__(f"Registration for {event.name} is not open. "
-                         "Ask an organizer for an invite link if you should take part.")
 
 
 class RoleConflict(EventError):
@@ -156,16 +150,6 @@ def check_role_allowed(user: User, event: Event, role: str) -> None:
         raise RoleConflict(PARTICIPANT, role)
 
 
-def join_event(user: User, event: Event) -> Membership:
-    """Sign `user` up as a participant while registration is open."""
-    if not is_registration_open(event):
-        raise RegistrationClosed(event)
-    membership = add_role(user, event, PARTICIPANT)
-    db.session.commit()
-    rooms.access_gained(user.id)
-    return membership
-
-
 def add_role(user: User, event: Event, role: str, invite_id: int | None = None) -> Membership:
     """Give `user` a role in `event` (idempotent, conflict-checked); the caller commits."""
     existing = db.session.scalar(db.select(Membership).where(
@@ -189,17 +173,6 @@ def remove_role(membership: Membership, by: User) -> None:
     db.session.delete(membership)
     db.session.commit()
     rooms.role_ended(event_id, user_id, role)
-
-
-def can_join(user: User, event: Event) -> bool:
-    """Whether the event page should offer `user` the participant sign-up button."""
-    if not is_registration_open(event):
-        return False
-    if not user.is_authenticated:
-        return True
-    held = set(db.session.scalars(db.select(Membership.role).where(
-        Membership.user_id == user.id, Membership.event_id == event.id)))
-    return not held
 
 
 def is_registration_open(event: Event) -> bool:

@@ -5,6 +5,8 @@ from flask_login import current_user, login_required
 from ..access import event_view
 from ..errors import DomainError
 from ..live import services as live_services
+from ..registration import services as registration
+from ..registration.standing import offer_for, standing_of
 from . import services
 from .results import event_results
 
@@ -33,17 +35,23 @@ def show(event):
 @login_required
 @event_view()
 def join(event):
+    """One click when the event asks no questions; otherwise its application form."""
+    if registration.questions_of(event):
+        return redirect(url_for("registration.apply", slug=event.slug))
     try:
-        services.join_event(current_user, event)
+        application = registration.apply(current_user, event, {})
     except DomainError as error:
         flash(str(error), "error")
         return _event_page(event), error.status
-    flash(f"You're in! You are now a participant of {event.name}.", "success")
-    return redirect(url_for("events.show", slug=event.slug))
+    if application.status == "confirmed":
+        flash(f"You're in! You are now a participant of {event.name}.", "success")
+        return redirect(url_for("events.show", slug=event.slug))
+    flash(standing_of(application).headline, "success")
+    return redirect(url_for("registration.standing", slug=event.slug))
 
 
 def _event_page(event):
     return render_template("events/show.html", event=event, clock=event.clock(),
-                           can_join=services.can_join(current_user, event),
+                           offer=offer_for(current_user, event),
                            announcements=live_services.published_announcements(event),
                            results=event_results(event))

@@ -9,7 +9,9 @@ from ..events.services import add_role, check_role_allowed
 from ..extensions import db
 from ..models import Event, Invite, Membership, User
 from ..realtime import rooms
+from ..models.membership import PARTICIPANT
 from ..models.types import utcnow
+from ..registration.services import seat_invited
 
 MAX_INVITE_USES = 1000
 
@@ -78,6 +80,8 @@ def accept_invite(user: User, token: str) -> Membership:
         db.session.rollback()
         raise InviteUnusable(find_invite(token).status())
     membership = add_role(user, invite.event, invite.role, invite_id=invite.id)
+    if invite.role == PARTICIPANT:
+        seat_invited(user, invite.event)  # a confirmed seat with a check-in code, outside the capacity
     try:
         db.session.commit()
     except IntegrityError:  # the same user accepted in another tab at the same instant

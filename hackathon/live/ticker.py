@@ -18,6 +18,7 @@ from ..extensions import db, socketio
 from ..mentors import upkeep as mentoring
 from ..models.types import utcnow
 from ..realtime import NAMESPACE, emitters
+from ..registration import services as registration
 from . import services
 
 log = logging.getLogger(__name__)
@@ -69,6 +70,7 @@ def tick(since: datetime, now: datetime, resync: bool = False) -> None:
         for event in services.events_to_resync(watched_event_ids() - done):
             emitters.clock_resynced(event)
     mentoring.tick(now)
+    registration.expire_offers(now)
 
 
 def watched_event_ids() -> set[int]:

@@ -9,6 +9,9 @@ from ..models.membership import ROLES
 from .services import MAX_EXTENSION_MINUTES
 
 
+ROLE_LABELS = {"volunteer": "Volunteer (check-in only)"}
+
+
 class ExtendForm(SiteForm):
     minutes = IntegerField("Minutes", default=15, validators=[
         DataRequired(message="Say how many minutes to add."),
@@ -16,7 +19,8 @@ class ExtendForm(SiteForm):
 
 
 class InviteForm(SiteForm):
-    role = SelectField("Role", choices=[SelectChoice(role, role.capitalize()) for role in ROLES], default="judge")
+    role = SelectField("Role", choices=[SelectChoice(role, ROLE_LABELS.get(role, role.capitalize())) for role in ROLES],
+                       default="judge")
     label = StringField("Label", validators=[Optional(), Length(max=100)],
                         description="Who it is for, e.g. “Acme sponsor judges”.")
     max_uses = IntegerField("Uses", default=1, validators=[

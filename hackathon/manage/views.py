@@ -15,6 +15,7 @@ from ..invites import services as invite_services
 from ..models import Invite, Membership
 from ..models.membership import ORGANIZER
 from ..models.types import utcnow
+from ..registration.announce import registration_summary
 from ..schedule import clock_actions
 from . import services
 from .forms import ExtendForm, InviteForm
@@ -151,6 +152,7 @@ def _dashboard_page(event, status=200, extend_form=None, invite_form=None):
         "manage/dashboard.html", event=event, clock=clock, invites=invites,
         clock_actions=clock_actions(clock.phase, clock.paused),
         extend_form=extend_form or ExtendForm(), invite_form=invite_form or InviteForm(),
+        registration=registration_summary(event),
     ), status
 
 

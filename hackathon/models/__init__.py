@@ -4,6 +4,8 @@ from .challenge import Challenge, ChallengeAttachment
 from .event import ClockChange, Event
 from .leaderboard import LeaderboardState
 from .membership import Invite, Membership
+from .recovery import PasswordReset
+from .registration import Application, Question, RegistrationSettings
 from .mentor import (ChallengeMentor, HelpRequest, HelpRequestTag, MentoringSettings, MentorProfile, MentorTag,
                      TeamMentor)
 from .score import Assignment, Conflict, Criterion, JudgeChallenge, JudgeExclusion, Score, ScoreChange
@@ -14,6 +16,7 @@ from .voting import Vote, VotingCode, VotingState
 
 __all__ = [
     "Announcement", "LeaderboardState",
+    "Application", "PasswordReset", "Question", "RegistrationSettings",
     "Assignment", "Conflict", "Criterion", "JudgeChallenge", "JudgeExclusion", "Score", "ScoreChange",
     "JoinRequest", "Team", "TeamMember", "TeamSeeker", "TeamSkill",
     "Extension", "Submission", "SubmissionFile", "SubmissionTechnology", "SubmissionVersion",

@@ -12,9 +12,11 @@ PARTICIPANT = "participant"
 MENTOR = "mentor"
 JUDGE = "judge"
 ORGANIZER = "organizer"
-ROLES = (PARTICIPANT, MENTOR, JUDGE, ORGANIZER)
-STAFF_ROLES = (MENTOR, JUDGE, ORGANIZER)
-ROLE_CHECK = "role IN ('participant', 'mentor', 'judge', 'organizer')"
+# A check-in volunteer: checks people in at the door and can do nothing else.
+VOLUNTEER = "volunteer"
+ROLES = (PARTICIPANT, MENTOR, JUDGE, ORGANIZER, VOLUNTEER)
+STAFF_ROLES = (MENTOR, JUDGE, ORGANIZER, VOLUNTEER)
+ROLE_CHECK = "role IN ('participant', 'mentor', 'judge', 'organizer', 'volunteer')"
 
 
 class Membership(db.Model):

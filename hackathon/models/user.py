@@ -25,6 +25,8 @@ class User(UserMixin, db.Model):
     bio: Mapped[str] = mapped_column(Text, default="")
     organization: Mapped[str] = mapped_column(String(120), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Set by a site admin: the account can't log in and its log-ins have ended.
+    deactivated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     skills: Mapped[list["UserSkill"]] = relationship(
         back_populates="user", cascade="all, delete-orphan", order_by="UserSkill.name"
@@ -49,6 +51,11 @@ class User(UserMixin, db.Model):
 
     def __ne__(self, other) -> bool:
         return not self == other
+
+    @property
+    def is_active(self) -> bool:
+        """Flask-Login refuses to log in an inactive account."""
+        return self.deactivated_at is None
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password, current_app.config["PASSWORD_HASH_METHOD"])
@@ -104,3 +111,9 @@ class UserLink(db.Model):
 def find_user_by_email(email: str) -> User | None:
     """Look an account up by e-mail, ignoring case."""
     return db.session.scalar(db.select(User).where(func.lower(User.email) == email.strip().lower()))
+
+
+def name_or_email_contains(text: str):
+    """A condition on User: the display name or e-mail contains `text`, ignoring case (searches)."""
+    pattern = f"%{text.strip().lower()}%"
+    return db.or_(func.lower(User.display_name).like(pattern), func.lower(User.email).like(pattern))

@@ -13,7 +13,7 @@ def role_room(event_id: int, role: str) -> str:
 
 
 def user_room(user_id: int) -> str:
-    """Every connection of one account (only `rooms_changed` nudges go there)."""
+    """Every connection of one account: `rooms_changed` nudges and an applicant's `standing` go there."""
     return f"user:{user_id}"
 
 

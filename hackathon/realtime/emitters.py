@@ -1,7 +1,7 @@
 """One function per live event. Services call these after their commit, never before."""
 from ..extensions import socketio
 from ..models import Announcement, Event
-from . import NAMESPACE, board_room, directory_room, event_room, mentor_room, role_room, team_room
+from . import NAMESPACE, board_room, directory_room, event_room, mentor_room, role_room, team_room, user_room
 from .payloads import announcement_payload, clock_payload, retraction_payload
 from .wire import PreEncoded
 
@@ -152,3 +152,19 @@ def team_mentors_changed(team_id: int, payload: dict) -> None:
 def mentor_teams_changed(event_id: int, mentor_id: int, payload: dict) -> None:
     """Tell one mentor's open pages that the teams they mentor changed."""
     socketio.emit("mentor_teams_changed", payload, to=mentor_room(event_id, mentor_id), namespace=NAMESPACE)
+# ---- registration and check-in (hackathon/registration/announce.py builds the payloads) ----------
+
+def standing_changed(user_id: int, payload: dict) -> None:
+    """Tell one applicant's open pages where their application now stands (the payload names its event)."""
+    socketio.emit("standing", payload, to=user_room(user_id), namespace=NAMESPACE)
+
+
+def applications_changed(event: Event, payload: dict) -> None:
+    """Organizers' application list and console: the counts by status and the seats left."""
+    socketio.emit("applications_changed", payload, to=role_room(event.id, "organizer"), namespace=NAMESPACE)
+
+
+def checked_in(event: Event, payload: dict) -> None:
+    """The organizers' console and every check-in desk see how many people have arrived."""
+    rooms = [role_room(event.id, "organizer"), role_room(event.id, "volunteer")]
+    socketio.emit("checked_in", payload, to=rooms, namespace=NAMESPACE)

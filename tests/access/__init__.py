@@ -10,7 +10,7 @@ when a route of the app has no row. Outcomes:
 from dataclasses import dataclass, field
 
 ALLOW, LOGIN, DENY, HIDDEN = "allow", "login", "deny", "hidden"
-VISITORS = ("anonymous", "participant", "mentor", "judge", "organizer", "other_organizer", "site_admin")
+VISITORS = ("anonymous", "participant", "mentor", "judge", "organizer", "other_organizer", "site_admin", "volunteer")
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ CAPTAINCY = participants_only(organizer=ALLOW, site_admin=ALLOW)
 # Seeing the finder helps organizers match people; mentors and judges don't form teams.
 FINDER = participants_only(organizer=ALLOW, site_admin=ALLOW)
 # Anyone may read an invite link's page; it explains (403) why staff can't use it.
-JOIN_PAGE = everyone(ALLOW, mentor=DENY, judge=DENY, organizer=DENY, other_organizer=DENY, site_admin=DENY)
+JOIN_PAGE = everyone(ALLOW, mentor=DENY, judge=DENY, organizer=DENY, other_organizer=DENY, site_admin=DENY,
+                     volunteer=DENY)
 
 ROWS = [
     Row("GET", T + "/", everyone()),

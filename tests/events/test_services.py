@@ -1,12 +1,11 @@
-"""Event rules: creation, the hub, and signing up."""
+"""Event rules: creation, the hub, and roles (signing up: tests/registration)."""
 from dataclasses import replace
 from datetime import timedelta
 
 import pytest
 
 from hackathon.events import services
-from hackathon.models.types import utcnow
-from tests.factories import make_event, make_member, make_membership, make_user, schedule_around
+from tests.factories import make_event, make_member, make_user, schedule_around
 
 
 def details(**overrides):
@@ -49,32 +48,6 @@ def test_hub_groups_events_and_hides_drafts_from_outsiders(app):
     assert draft in services.list_hub_events(organizer)["live"]
 
 
-def test_join_event_while_registration_is_open(app):
-    event, user = make_event("registration"), make_user()
-    assert services.join_event(user, event).role == "participant"
-    assert services.join_event(user, event).role == "participant"  # idempotent
-
-
-@pytest.mark.parametrize("phase", ["upcoming", "judging"])
-def test_join_event_outside_registration_is_refused(app, phase):
-    with pytest.raises(services.RegistrationClosed):
-        services.join_event(make_user(), make_event(phase))
-
-
-def test_join_event_is_refused_once_the_event_is_closed(app):
-    event = make_event("registration", closed_at=utcnow())
-    with pytest.raises(services.RegistrationClosed):
-        services.join_event(make_user(), event)
-
-
-@pytest.mark.parametrize("staff_role", ["judge", "mentor", "organizer"])
-def test_staff_cannot_join_their_event_as_participants(app, staff_role):
-    event = make_event("registration")
-    judge = make_member(event, staff_role)
-    with pytest.raises(services.RoleConflict, match=f"You are a {staff_role}"):
-        services.join_event(judge, event)
-
-
 def test_a_participant_cannot_become_a_judge_of_the_same_event_but_of_another(app):
     event, other = make_event("registration"), make_event("registration")
     user = make_member(event, "participant")
@@ -91,12 +64,3 @@ def test_remove_role_keeps_the_last_organizer(app):
     second = make_member(event, "organizer")
     services.remove_role(organizer.memberships[0], second)
     assert organizer.memberships == []
-
-
-def test_can_join_is_false_for_members_and_outside_registration(app):
-    event = make_event("registration")
-    user = make_user()
-    assert services.can_join(user, event)
-    make_membership(user, event, "participant")
-    assert not services.can_join(user, event)
-    assert not services.can_join(make_user(), make_event("hacking", registration_closes_at=utcnow()))
