@@ -71,22 +71,22 @@ def register_request_hooks(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from .admin import bp as admin_bp
-    from .api import bp as api_bp
-    from .auth import bp as auth_bp
-    from .challenges import bp as challenges_bp
-    from .checkin import bp as checkin_bp
-    from .events import bp as events_bp
+    from .admin.views import bp as admin_bp
+    from .api.views import bp as api_bp
+    from .auth.views import bp as auth_bp
+    from .challenges.views import bp as challenges_bp
+    from .checkin.views import bp as checkin_bp
+    from .events.views import bp as events_bp
     from .health import bp as health_bp
-    from .invites import bp as invites_bp
+    from .invites.views import bp as invites_bp
     from .judging.views import bp as judging_bp
-    from .live import bp as live_bp
-    from .manage import bp as manage_bp
-    from .mentors import bp as mentors_bp
-    from .registration import bp as registration_bp
-    from .submissions import bp as submissions_bp
+    from .live.views import bp as live_bp
+    from .manage.views import bp as manage_bp
+    from .mentors.views import bp as mentors_bp
+    from .registration.views import bp as registration_bp
+    from .submissions.views import bp as submissions_bp
     from .teams.views import bp as teams_bp
-    from .voting import bp as voting_bp
+    from .voting.views import bp as voting_bp
 
     for blueprint in (auth_bp, events_bp, invites_bp, teams_bp, challenges_bp, submissions_bp, judging_bp, manage_bp,
                       live_bp, voting_bp, mentors_bp, admin_bp, api_bp, health_bp, registration_bp, checkin_bp):

@@ -1,3 +1,5 @@
-from .views import bp
+"""The public JSON API (`docs/API.md`).
 
-__all__ = ["bp"]
+The package does not import its views on import, so that other packages can use its services
+without pulling in (and cycling through) the blueprint; the app factory imports `views`.
+"""

@@ -1,4 +1,5 @@
-"""Mentoring: mentor profiles and directory, teams' help requests, the live help queue and its figures."""
-from .views import bp
+"""Mentoring: mentor profiles and directory, teams' help requests, the live help queue and its figures.
 
-__all__ = ["bp"]
+The package does not import its views on import, so that other packages can use its services
+without pulling in (and cycling through) the blueprint; the app factory imports `views`.
+"""

@@ -1,4 +1,5 @@
-"""People's choice: the audience vote, its voting codes and its results."""
-from .views import bp
+"""People's choice: the audience vote, its voting codes and its results.
 
-__all__ = ["bp"]
+The package does not import its views on import, so that other packages can use its services
+without pulling in (and cycling through) the blueprint; the app factory imports `views`.
+"""
