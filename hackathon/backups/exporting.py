@@ -11,8 +11,8 @@ from ..database import reads_only
 from ..extensions import db
 from ..models import Event, User
 from ..uploads import upload_root
-from .schema import (CRITERION_KEYED, DOCUMENT, FILE_COLUMN, FILES, FORMAT, SNAPSHOTS, USER_COLUMNS, VERSION,
-                     encode_value, event_tables, has_own_id, reference_of)
+from .schema import (CRITERION_KEYED, DOCUMENT, FILES, FILE_COLUMN, FORMAT, QUESTION_KEYED, SNAPSHOTS, USER_COLUMNS,
+                     VERSION, encode_value, event_tables, has_own_id, reference_of, remap_questions)
 
 # Fixed entry dates: a zip entry otherwise carries the moment it was written.
 ENTRY_DATE = (1980, 1, 1, 0, 0, 0)
@@ -131,6 +131,8 @@ def _row(table: Table, row: dict, ids: dict) -> dict:
             out[name] = None if value is None else remap_criteria(value, ids.get("criterion", {}))
         elif (table.name, name) in SNAPSHOTS:
             out[name] = remap_snapshot(value, ids.get("challenge", {}), ids.get("submission_file", {}))
+        elif (table.name, name) in QUESTION_KEYED:
+            out[name] = None if value is None else remap_questions(value, ids.get("question", {}))
         else:
             out[name] = encode_value(column, value)
     return out

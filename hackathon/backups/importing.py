@@ -21,8 +21,9 @@ from ..models.event import SLUG_PATTERN
 from ..models.user import find_user_by_email
 from ..uploads import upload_root
 from .exporting import remap_criteria, remap_snapshot
-from .schema import (CRITERION_KEYED, DOCUMENT, FILE_COLUMN, FILES, FORMAT, SNAPSHOTS, STORED_NAME, USER_COLUMNS,
-                     VERSION, decode_value, event_tables, has_own_id, json_columns, reference_of)
+from .schema import (CRITERION_KEYED, DOCUMENT, FILES, FILE_COLUMN, FORMAT, QUESTION_KEYED, SNAPSHOTS, STORED_NAME,
+                     USER_COLUMNS, VERSION, decode_value, event_tables, has_own_id, json_columns, reference_of,
+                     remap_questions)
 
 # Never matches a password: werkzeug refuses a hash without its "method$salt$hash" parts.
 NO_PASSWORD = "!imported"
@@ -172,7 +173,7 @@ class Plan:
         if text is None:
             return
         try:
-            value = json.loads(text)
+            value = text if isinstance(text, dict) else json.loads(text)  # a JSON column is decoded already
             if not isinstance(value, dict):
                 raise ValueError("not an object")
         except ValueError:
@@ -191,6 +192,10 @@ class Plan:
                 keys = json.loads(row[name])
                 if not all(key.isdigit() and int(key) in self.doc_ids.get("criterion", ()) for key in keys):
                     raise ImportRefused(f"{where}.{name} marks a criterion the export does not hold; "
+                                        "the export is malformed.")
+            if (table.name, name) in QUESTION_KEYED and row.get(name) is not None:
+                if not all(key.isdigit() and int(key) in self.doc_ids.get("question", ()) for key in row[name]):
+                    raise ImportRefused(f"{where}.{name} answers a question the export does not hold; "
                                         "the export is malformed.")
 
     def _check_files(self) -> None:
@@ -283,6 +288,8 @@ class Plan:
                 values[name] = remap_criteria(value, ids["criterion"])
             elif (table.name, name) in SNAPSHOTS and value is not None:
                 values[name] = remap_snapshot(value, ids.get("challenge", {}), ids.get("submission_file", {}))
+            elif (table.name, name) in QUESTION_KEYED and value is not None:
+                values[name] = remap_questions(value, ids.get("question", {}))
             else:
                 values[name] = value
         for name in table.c.keys():

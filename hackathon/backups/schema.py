@@ -2,7 +2,7 @@
 import re
 from datetime import datetime
 
-from sqlalchemy import Boolean, Column, Float, Integer, String, Table
+from sqlalchemy import JSON, Boolean, Column, Float, Integer, String, Table
 
 from ..extensions import db
 from ..models.types import UTCDateTime
@@ -20,6 +20,8 @@ HIDDEN_REFERENCES = {("help_request", "active_team_id"): "team", ("help_request"
 CRITERION_KEYED = {("score", "values_json"), ("score_change", "old_values_json"), ("score_change", "new_values_json")}
 # A submission version's snapshot names challenges and files by id.
 SNAPSHOTS = {("submission_version", "snapshot_json")}
+# JSON columns (not text) whose keys are question ids ({"4": "Yes"}): an application's answers.
+QUESTION_KEYED = {("application", "answers")}
 # Columns naming a file under UPLOAD_FOLDER, kept under the same name on import.
 FILE_COLUMN = "stored_name"
 STORED_NAME = re.compile(r"(?:[A-Za-z0-9_-]+/)*[A-Za-z0-9_-]+(?:\.[A-Za-z0-9]+)?")
@@ -48,7 +50,15 @@ def reference_of(table: Table, column_name: str) -> str | None:
 
 
 def json_columns(table: Table) -> list[str]:
-    return [name for (owner, name) in CRITERION_KEYED | SNAPSHOTS if owner == table.name]
+    """Columns holding JSON that names other rows by id (their tables are written last)."""
+    return [name for (owner, name) in CRITERION_KEYED | SNAPSHOTS | QUESTION_KEYED if owner == table.name]
+
+
+def remap_questions(answers: dict, questions: dict[int, int]) -> dict:
+    """{"<question id>": answer} with the ids translated (either way); an answer to a question no
+    longer there is dropped."""
+    return {str(questions[int(key)]): value for key, value in answers.items()
+            if key.isdigit() and int(key) in questions}
 
 
 def encode_value(column: Column, value):
@@ -85,6 +95,10 @@ def decode_value(column: Column, value):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise ValueError("must be a number")
         return float(value)
+    if isinstance(kind, JSON):
+        if not isinstance(value, dict):
+            raise ValueError("must be an object")
+        return value
     if isinstance(kind, String):
         if not isinstance(value, str) or "\x00" in value:
             raise ValueError("must be text")
