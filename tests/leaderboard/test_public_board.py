@@ -9,6 +9,8 @@ from hackathon.challenges import services as challenges
 from hackathon.extensions import db
 from hackathon.judging import scores
 from hackathon.leaderboard import public
+from hackathon.leaderboard.memory import memory
+from hackathon.leaderboard.state import state_of
 from tests.factories import make_assignment, make_criterion, make_event, make_member, make_submission, make_team
 from tests.leaderboard.replay import ReplayedBoard, public_view
 
@@ -133,82 +135,38 @@ def test_resync_sends_the_whole_board_and_clock(contest, live_socket):
 
 
 def test_bursts_are_coalesced_and_nothing_is_lost(contest, live_socket, app):
-    app.config["LEADERBOARD_COALESCE_SECONDS"] = 0.3
+    interval = app.config["LEADERBOARD_COALESCE_SECONDS"] = 0.3
     event = contest[0]
     socket = live_socket(event)
     [snapshot] = [m["args"][0] for m in socket.received("leaderboard")]
+    started = time.monotonic()
     with app.test_request_context(method="POST"):  # inside the server, scores are coalesced (a CLI publishes at once)
         for mark in range(1, 11):
             score(contest, mark % 3, mark)
+    burst = time.monotonic() - started
     db.session.commit()  # hand the database to the publisher's background task
-    time.sleep(0.8)
-    updates = [m["args"][0] for m in socket.received("leaderboard_update")]
-    assert 1 <= len(updates) <= 3
+    updates = updates_until_published(event, socket)
+    # One push when the burst began, then at most one per interval: on a quiet machine the ten scores
+    # take far less than an interval, so two pushes; a slow machine gets one more per interval it took.
+    assert 1 <= len(updates) <= 2 + int(burst / interval)
     assert [u["seq"] for u in updates] == list(range(snapshot["seq"] + 1, snapshot["seq"] + 1 + len(updates)))
     replayed = ReplayedBoard(snapshot).apply({"name": "leaderboard_update", "args": [u]} for u in updates)
     assert replayed.ordered() == public_view(event)["rows"]
 
 
-def test_a_freeze_set_for_later_starts_then(contest):
-    from datetime import timedelta
-
-    from hackathon.models.types import utcnow
-
-    event = contest[0]
-    leaderboard.freeze(event, utcnow() + timedelta(hours=1))
-    assert public_view(event)["frozen"] is False
-    assert leaderboard.state_of(event).is_frozen(utcnow() + timedelta(hours=2))
-
-
-def test_a_challenge_set_back_to_draft_leaks_through_no_filter_and_no_row(contest, client, live_socket):
-    from tests.factories import make_challenge
-
-    event, _, _, entries = contest
-    public, hidden = make_challenge(event, title="Open Data"), make_challenge(event, title="Stealth Sponsor")
-    entries[0].challenges = [public, hidden]
-    db.session.commit()
-    score(contest, 0, 5)
-    watching = live_socket(event)
-    watching.received()
-    details = {field.name: getattr(hidden, field.name) for field in fields(challenges.ChallengeDetails)}
-    challenges.update_challenge(hidden, challenges.ChallengeDetails(**{**details, "is_draft": True}))
-    [pushed] = [m["args"][0] for m in watching.received("leaderboard_update")]
-    assert "moves" not in pushed  # only the words of the row changed: it comes whole
-    assert [row["challenges"] for row in pushed["rows"]] == [["Open Data"]]
-    socket = live_socket(event)
-    [snapshot] = [m["args"][0] for m in socket.received("leaderboard")]
-    body = client.get(f"/api/v1/events/{event.slug}/leaderboard").get_json()
-    for rows in (snapshot["rows"], body["rows"]):
-        assert rows[0]["challenges"] == ["Open Data"]
-    assert client.get(f"/api/v1/events/{event.slug}/leaderboard?challenge={hidden.id}").status_code == 404
-    response = client.get(f"/e/{event.slug}/leaderboard?challenge={hidden.id}")
-    assert response.status_code == 404 and "Stealth Sponsor" not in response.get_data(as_text=True)
-    page = client.get(f"/e/{event.slug}/leaderboard?challenge={public.id}").get_data(as_text=True)
-    assert "Owls" in page and "Stealth Sponsor" not in page
-
-
-def test_a_socket_hears_only_the_board_view_its_page_shows(contest, live_socket, client):
-    from tests.factories import make_challenge
-
-    event, _, _, entries = contest
-    challenge = make_challenge(event, title="Open Data")
-    entries[1].challenges = [challenge]
-    db.session.commit()
-    score(contest, 0, 5)  # the challenge's view gets its own publication from now on
-    overall, one = live_socket(event), live_socket(auth={"event": event.slug, "board": challenge.id})
-    none = live_socket(auth={"event": event.slug, "board": "none"})
-    [snapshot] = [m["args"][0] for m in one.received("leaderboard")]
-    assert snapshot["view"] == challenge.id and snapshot["rows"] == []
-    assert none.received("leaderboard") == [] and overall.received("leaderboard")
-    score(contest, 1, 9)
-    [update] = [m["args"][0] for m in one.received("leaderboard_update")]
-    assert update["view"] == challenge.id and [row["team"] for row in update["rows"]] == ["Bees"]
-    assert update["rows"][0]["rank"] == 1  # ranked within the challenge
-    [overall_update] = [m["args"][0] for m in overall.received("leaderboard_update")]
-    assert overall_update["view"] is None and overall_update["seq"] == update["seq"]
-    assert none.received("leaderboard_update") == []
-    api = client.get(f"/api/v1/events/{event.slug}/leaderboard?challenge={challenge.id}").get_json()
-    assert ReplayedBoard(snapshot).apply([{"name": "leaderboard_update", "args": [update]}]).ordered() == api["rows"]
+def updates_until_published(event, socket, deadline: float = 60) -> list:
+    """The updates a socket receives until no publication is scheduled or running and it holds the last one."""
+    updates, ends = [], time.monotonic() + deadline
+    while time.monotonic() < ends:
+        updates += [m["args"][0] for m in socket.received("leaderboard_update")]
+        db.session.commit()  # read what the publisher committed
+        kept = memory()
+        if not kept.pending and kept.publishing.acquire(blocking=False):
+            kept.publishing.release()
+            if updates and updates[-1]["seq"] == state_of(event).seq:
+                return updates
+        time.sleep(0.02)
+    raise AssertionError(f"the board was not published within {deadline} s: {updates}")
 
 
 def test_the_board_is_built_in_read_transactions_so_judges_saves_never_wait_for_it(contest, monkeypatch):
