@@ -16,7 +16,7 @@ from prometheus_client.core import GaugeMetricFamily
 
 from .deployment import direct_peer
 from .extensions import db, limiter, socketio
-from .models import Event, HelpRequest
+from .models import Application, Event, HelpRequest
 from .models.mentor import ACTIVE
 from .realtime import NAMESPACE
 
@@ -24,8 +24,6 @@ bp = Blueprint("metrics", __name__)
 
 EVENT_ROOM = re.compile(r"event:(\d+)")
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
-# Counted per event when a deployment has check-ins (a table of that name with an event_id column).
-CHECK_IN_TABLE = "check_in"
 
 
 class Metrics:
@@ -60,9 +58,7 @@ class StateCollector:
             clients.add_metric([slugs.get(event_id, str(event_id))], count)
         yield clients
         yield _help_requests()
-        check_ins = _check_ins()
-        if check_ins is not None:
-            yield check_ins
+        yield _check_ins()
 
 
 def _slugs(event_ids) -> dict[int, str]:
@@ -82,13 +78,10 @@ def _help_requests() -> GaugeMetricFamily:
     return family
 
 
-def _check_ins() -> GaugeMetricFamily | None:
-    table = db.metadata.tables.get(CHECK_IN_TABLE)
-    if table is None or "event_id" not in table.c:
-        return None
-    family = GaugeMetricFamily("hackathon_check_ins", "Check-ins recorded, per event", labels=["event"])
-    rows = db.session.execute(db.select(Event.slug, db.func.count()).join(table, table.c.event_id == Event.id)
-                              .group_by(Event.slug).order_by(Event.slug))
+def _check_ins() -> GaugeMetricFamily:
+    family = GaugeMetricFamily("hackathon_check_ins", "People checked in at the door, per event", labels=["event"])
+    rows = db.session.execute(db.select(Event.slug, db.func.count()).join(Application, Application.event_id == Event.id)
+                              .where(Application.checked_in_at.is_not(None)).group_by(Event.slug).order_by(Event.slug))
     for slug, count in rows:
         family.add_metric([slug], count)
     return family

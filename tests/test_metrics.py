@@ -5,7 +5,8 @@ import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from hackathon.live.services import post_announcement
-from tests.factories import make_event
+from hackathon.models.types import utcnow
+from tests.factories import make_application, make_event
 from tests.mentors.helpers import ask, make_asking_team
 
 
@@ -70,6 +71,14 @@ def test_open_help_requests_per_event(app, client):
         ask(members[0], event)
     samples = scrape(client)
     assert samples[("hackathon_help_requests", (("event", event.slug), ("status", "open")))] == 2
+
+
+def test_people_checked_in_per_event(app, client):
+    event = make_event("hacking")
+    for arrived in (True, True, False):
+        make_application(event, status="confirmed", checked_in_at=utcnow() if arrived else None)
+    samples = scrape(client)
+    assert samples[("hackathon_check_ins", (("event", event.slug),))] == 2
 
 
 def test_the_metrics_page_names_every_family_with_help_text(client):
