@@ -1,13 +1,11 @@
 """What the live channel carries for mentoring, and that it is sent only after the commit."""
 from datetime import timedelta
 
-import pytest
 from sqlalchemy import create_engine, text
 
 from hackathon.extensions import db, socketio
 from hackathon.mentors import claims, profiles, upkeep
 from hackathon.models.types import utcnow
-from tests.conftest import Auth
 from tests.mentors.helpers import ask, make_asking_team, make_mentor, set_mode
 
 
@@ -15,15 +13,6 @@ def payloads(socket, name):
     return [m["args"][0] for m in socket.received(name)]
 
 
-@pytest.fixture
-def member_socket(app, live_socket):
-    def connect(event, user):
-        client = app.test_client()
-        Auth(client).login(user)
-        socket = live_socket(event, flask_client=client)
-        socket.received()
-        return socket
-    return connect
 
 
 def test_the_team_hears_who_is_coming_only_once_the_claim_is_committed(app, event, monkeypatch):

@@ -8,7 +8,6 @@ import pytest
 from hackathon.extensions import db, socketio
 from hackathon.mentors import claims, roster, standing
 from hackathon.models import TeamMentor
-from tests.conftest import Auth
 from tests.factories import make_challenge, make_member, make_participant, make_submission
 from tests.mentors.helpers import ask, make_asking_team, make_mentor
 
@@ -129,15 +128,6 @@ def test_the_export_lists_every_pair_and_every_team_without_one_formula_safe(eve
 
 # ---- live ----------------------------------------------------------------------------------------
 
-@pytest.fixture
-def member_socket(app, live_socket):
-    def connect(event, user):
-        client = app.test_client()
-        Auth(client).login(user)
-        socket = live_socket(event, flask_client=client)
-        socket.received()
-        return socket
-    return connect
 
 
 def payloads(socket, name):
